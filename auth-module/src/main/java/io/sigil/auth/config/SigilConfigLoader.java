@@ -1,0 +1,123 @@
+package io.sigil.auth.config;
+
+import io.sigil.auth.token.HmacKey;
+import io.sigil.auth.token.SigilConfigurationException;
+import io.sigil.auth.token.TokenPolicy;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Reads and validates Sigil's configuration from MicroProfile Config (system properties,
+ * environment variables, server-specific sources). Stateless; every failure is a
+ * {@link SigilConfigurationException} naming the key.
+ */
+public final class SigilConfigLoader {
+
+    /** The HS256 secret, base64url, at least 32 bytes decoded. Env: {@code SIGIL_SECRET}. */
+    public static final String SECRET = "sigil.secret";
+    /** Issuer written into tokens and required of presented ones. */
+    public static final String ISSUER = "mp.jwt.verify.issuer";
+    /** Comma-separated accepted audiences; the issued {@code aud}. */
+    public static final String AUDIENCES = "mp.jwt.verify.audiences";
+    /** Allowed clock skew in seconds. */
+    public static final String CLOCK_SKEW = "mp.jwt.verify.clock.skew";
+    /** Maximum age of a token in seconds, measured from {@code iat}. */
+    public static final String TOKEN_AGE = "mp.jwt.verify.token.age";
+    /** Lifetime of issued tokens, ISO-8601 duration. */
+    public static final String LIFETIME = "sigil.token.lifetime";
+    /** Longest accepted token, in characters. */
+    public static final String MAX_LENGTH = "sigil.token.max-length";
+    /** Demo mode: seeds demo users and allows a generated secret. */
+    public static final String DEMO = "sigil.demo";
+    /** JNDI name of the user store's data source. */
+    public static final String DATASOURCE = "sigil.datasource";
+    /** Realm named in {@code WWW-Authenticate}. */
+    public static final String REALM = "sigil.realm";
+
+    /** The data source the reference application defines. */
+    public static final String DEFAULT_DATASOURCE = "java:app/jdbc/sigil";
+
+    private static final Logger LOG = Logger.getLogger(SigilConfigLoader.class.getName());
+
+    private SigilConfigLoader() {
+    }
+
+    /**
+     * Loads the configuration.
+     *
+     * @param config the MicroProfile Config to read
+     * @return the validated configuration
+     * @throws SigilConfigurationException if a value is missing, malformed or unsafe
+     */
+    public static SigilConfig load(Config config) {
+        boolean demo = get(config, DEMO, Boolean.class).orElse(false);
+        HmacKey key = HmacKey.hs256(null, secret(config, demo), SECRET);
+        String issuer = get(config, ISSUER, String.class).orElse("sigil").trim();
+        Set<String> audiences = new LinkedHashSet<>();
+        get(config, AUDIENCES, String.class).ifPresent(value -> Arrays.stream(value.split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).forEach(audiences::add));
+        long skew = get(config, CLOCK_SKEW, Long.class).orElse(60L);
+        Optional<Duration> age = get(config, TOKEN_AGE, Long.class).map(Duration::ofSeconds);
+        int maxLength = get(config, MAX_LENGTH, Integer.class).orElse(8192);
+        TokenPolicy policy = new TokenPolicy(issuer, audiences, Duration.ofSeconds(skew), age, maxLength);
+        Duration lifetime = duration(config, LIFETIME, Duration.ofMinutes(15));
+        String dataSource = get(config, DATASOURCE, String.class).orElse(DEFAULT_DATASOURCE).trim();
+        String realm = get(config, REALM, String.class).orElse("sigil").trim();
+        return new SigilConfig(key, policy, lifetime, demo, dataSource, realm);
+    }
+
+    private static byte[] secret(Config config, boolean demo) {
+        Optional<String> value = get(config, SECRET, String.class).map(String::trim);
+        if (value.isEmpty()) {
+            if (!demo) {
+                throw new SigilConfigurationException(SECRET + " is not set (environment variable "
+                        + "SIGIL_SECRET): give a base64url secret of at least 32 bytes, or set "
+                        + DEMO + "=true to try Sigil with a generated one");
+            }
+            LOG.warning(SECRET + " is not set: demo mode generated a random secret. Tokens will not"
+                    + " survive a restart and will not be accepted by other nodes.");
+            byte[] generated = new byte[32];
+            new SecureRandom().nextBytes(generated);
+            return generated;
+        }
+        String text = value.get();
+        while (text.endsWith("=")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        try {
+            return Base64.getUrlDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new SigilConfigurationException(SECRET + " is not valid base64url");
+        }
+    }
+
+    private static Duration duration(Config config, String key, Duration defaultValue) {
+        Optional<String> value = get(config, key, String.class);
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            return Duration.parse(value.get().trim());
+        } catch (DateTimeParseException e) {
+            throw new SigilConfigurationException(key + " must be an ISO-8601 duration such as PT15M");
+        }
+    }
+
+    private static <T> Optional<T> get(Config config, String key, Class<T> type) {
+        try {
+            return config.getOptionalValue(key, type);
+        } catch (IllegalArgumentException e) {
+            // MicroProfile Config reports an unconvertible value this way; never echo the value.
+            throw new SigilConfigurationException(key + " has a value that is not a valid "
+                    + type.getSimpleName());
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.sigil.auth.identitystore;
+
+import io.sigil.auth.principal.SigilJsonWebToken;
+import io.sigil.auth.token.InvalidTokenException;
+import io.sigil.auth.token.TokenVerifier;
+import io.sigil.auth.token.VerifiedToken;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Validates {@link TokenCredential}s with the deployment's {@link TokenVerifier}. The caller and
+ * groups come from the token alone; the caller need not exist in any user store. Thread-safe.
+ */
+@ApplicationScoped
+public class TokenIdentityStore implements IdentityStore {
+
+    private static final Logger LOG = Logger.getLogger(TokenIdentityStore.class.getName());
+
+    @Inject
+    TokenVerifier verifier;
+
+    @Override
+    public CredentialValidationResult validate(Credential credential) {
+        if (!(credential instanceof TokenCredential tokenCredential)) {
+            return CredentialValidationResult.NOT_VALIDATED_RESULT;
+        }
+        try {
+            VerifiedToken token = verifier.verify(tokenCredential.token());
+            return new CredentialValidationResult(new SigilJsonWebToken(token), token.claims().groups());
+        } catch (InvalidTokenException e) {
+            LOG.log(Level.FINE, "token refused: {0}", e.reason());
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+    }
+
+    @Override
+    public int priority() {
+        return 10;
+    }
+}

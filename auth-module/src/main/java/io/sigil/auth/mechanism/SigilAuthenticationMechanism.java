@@ -1,0 +1,148 @@
+package io.sigil.auth.mechanism;
+
+import io.sigil.auth.config.SigilConfig;
+import io.sigil.auth.identitystore.TokenCredential;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Enumeration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Sigil's HTTP authentication mechanism. On each request, in this order:
+ * <ol>
+ * <li>a programmatic login ({@code SecurityContext.authenticate} with a user name and password)
+ * is validated and recorded in a fresh HttpSession;</li>
+ * <li>an {@code Authorization: Bearer} token is validated; an invalid one is answered with 401
+ * {@code invalid_token} and never rescued by a session;</li>
+ * <li>without a token, the login recorded in the HttpSession authenticates the caller;</li>
+ * <li>otherwise a protected resource is answered with a 401 Bearer challenge.</li>
+ * </ol>
+ * Validation is the identity stores' work; this class only extracts and decides. Thread-safe.
+ */
+@ApplicationScoped
+public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    private static final Logger LOG = Logger.getLogger(SigilAuthenticationMechanism.class.getName());
+    private static final String BEARER = "Bearer";
+
+    @Inject
+    IdentityStoreHandler identityStoreHandler;
+
+    @Inject
+    SigilConfig config;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        Credential login = context.getAuthParameters().getCredential();
+        if (context.isAuthenticationRequest() && login instanceof UsernamePasswordCredential) {
+            return passwordLogin(request, context, login);
+        }
+
+        Enumeration<String> headers = request.getHeaders("Authorization");
+        String authorization = headers != null && headers.hasMoreElements() ? headers.nextElement() : null;
+        if (authorization != null && isBearer(authorization)) {
+            if (headers.hasMoreElements()) {
+                return badRequest(response, "more than one Authorization header");
+            }
+            String token = authorization.substring(BEARER.length()).trim();
+            if (token.isEmpty()) {
+                return badRequest(response, "empty bearer token");
+            }
+            return tokenLogin(response, context, token);
+        }
+
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SessionLogin.ATTRIBUTE) instanceof SessionLogin record) {
+            request.setAttribute(AuthenticatedCaller.ATTRIBUTE,
+                    new AuthenticatedCaller(record.name(), record.groups(), AuthenticatedCaller.Method.SESSION));
+            return context.notifyContainerAboutLogin(record.name(), record.groups());
+        }
+
+        if (context.isProtected() || context.isAuthenticationRequest()) {
+            return unauthorized(response, null);
+        }
+        return context.doNothing();
+    }
+
+    private AuthenticationStatus tokenLogin(HttpServletResponse response, HttpMessageContext context, String token) {
+        CredentialValidationResult result = identityStoreHandler.validate(new TokenCredential(token));
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return unauthorized(response, "invalid_token");
+        }
+        context.getRequest().setAttribute(AuthenticatedCaller.ATTRIBUTE, new AuthenticatedCaller(
+                result.getCallerPrincipal().getName(), result.getCallerGroups(), AuthenticatedCaller.Method.TOKEN));
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    private AuthenticationStatus passwordLogin(HttpServletRequest request, HttpMessageContext context,
+                                               Credential login) {
+        CredentialValidationResult result = identityStoreHandler.validate(login);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            context.getResponse().setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        String name = result.getCallerPrincipal().getName();
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            // A new login must not reuse an identifier an attacker may have planted.
+            request.changeSessionId();
+        } else {
+            session = request.getSession(true);
+        }
+        session.setAttribute(SessionLogin.ATTRIBUTE,
+                new SessionLogin(name, result.getCallerGroups(), Instant.now()));
+        request.setAttribute(AuthenticatedCaller.ATTRIBUTE,
+                new AuthenticatedCaller(name, result.getCallerGroups(), AuthenticatedCaller.Method.SESSION));
+        LOG.log(Level.FINE, "session login for {0}", name);
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    private static boolean isBearer(String authorization) {
+        return authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                && (authorization.length() == BEARER.length() || authorization.charAt(BEARER.length()) == ' ');
+    }
+
+    private AuthenticationStatus unauthorized(HttpServletResponse response, String error) {
+        String challenge = BEARER + " realm=\"" + config.realm() + "\""
+                + (error == null ? "" : ", error=\"" + error + "\"");
+        String detail = error == null ? "Authentication is required." : "The access token is not valid.";
+        return fail(response, HttpServletResponse.SC_UNAUTHORIZED, challenge, "Unauthorized", detail);
+    }
+
+    private AuthenticationStatus badRequest(HttpServletResponse response, String reason) {
+        LOG.log(Level.FINE, "malformed Authorization header: {0}", reason);
+        String challenge = BEARER + " realm=\"" + config.realm() + "\", error=\"invalid_request\"";
+        return fail(response, HttpServletResponse.SC_BAD_REQUEST, challenge, "Bad Request",
+                "The Authorization header is malformed.");
+    }
+
+    private static AuthenticationStatus fail(HttpServletResponse response, int status, String challenge,
+                                             String title, String detail) {
+        response.setStatus(status);
+        response.setHeader("WWW-Authenticate", challenge);
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        try {
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":"
+                    + status + ",\"detail\":\"" + detail + "\"}");
+        } catch (IOException | IllegalStateException e) {
+            LOG.log(Level.FINE, "could not write the error body", e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+}

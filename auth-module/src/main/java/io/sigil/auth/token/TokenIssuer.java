@@ -1,0 +1,99 @@
+package io.sigil.auth.token;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Signs access tokens for authenticated callers: {@code iss}, {@code sub}, {@code upn},
+ * {@code groups}, {@code iat}, {@code exp}, a random {@code jti}, and {@code aud} when audiences
+ * are configured. Stores nothing. Thread-safe.
+ */
+public final class TokenIssuer {
+
+    private static final int TOKEN_ID_BYTES = 16;
+
+    private final HmacKey key;
+    private final String issuer;
+    private final Set<String> audiences;
+    private final Duration lifetime;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final String encodedHeader;
+
+    /**
+     * @param key       the signing key
+     * @param issuer    the {@code iss} to write
+     * @param audiences the {@code aud} to write; empty for none
+     * @param lifetime  how long tokens stay valid; positive
+     * @param clock     the time source
+     * @throws SigilConfigurationException if the lifetime is not positive
+     */
+    public TokenIssuer(HmacKey key, String issuer, Set<String> audiences, Duration lifetime, Clock clock) {
+        if (lifetime.isNegative() || lifetime.isZero()) {
+            throw new SigilConfigurationException("sigil.token.lifetime must be positive");
+        }
+        this.key = key;
+        this.issuer = issuer;
+        this.audiences = new TreeSet<>(audiences);
+        this.lifetime = lifetime;
+        this.clock = clock;
+        JsonObjectBuilder header = Json.createObjectBuilder()
+                .add("alg", key.algorithm().name())
+                .add("typ", "JWT");
+        if (key.keyId() != null) {
+            header.add("kid", key.keyId());
+        }
+        this.encodedHeader = Base64Url.encode(header.build().toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** @return how long issued tokens stay valid */
+    public Duration lifetime() {
+        return lifetime;
+    }
+
+    /**
+     * Signs a token for a caller.
+     *
+     * @param name   the caller name, written as {@code sub} and {@code upn}
+     * @param groups the caller's groups
+     * @return the signed token
+     */
+    public IssuedToken issue(String name, Set<String> groups) {
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(lifetime);
+        byte[] id = new byte[TOKEN_ID_BYTES];
+        random.nextBytes(id);
+        String tokenId = Base64Url.encode(id);
+
+        JsonArrayBuilder groupArray = Json.createArrayBuilder();
+        new TreeSet<>(groups).forEach(groupArray::add);
+        JsonObjectBuilder claims = Json.createObjectBuilder()
+                .add("iss", issuer)
+                .add("sub", name)
+                .add("upn", name)
+                .add("groups", groupArray)
+                .add("iat", now.getEpochSecond())
+                .add("exp", expiresAt.getEpochSecond())
+                .add("jti", tokenId);
+        if (audiences.size() == 1) {
+            claims.add("aud", audiences.iterator().next());
+        } else if (!audiences.isEmpty()) {
+            JsonArrayBuilder aud = Json.createArrayBuilder();
+            audiences.forEach(aud::add);
+            claims.add("aud", aud);
+        }
+        String signingInput = encodedHeader + '.'
+                + Base64Url.encode(claims.build().toString().getBytes(StandardCharsets.UTF_8));
+        byte[] signature = key.sign(signingInput.getBytes(StandardCharsets.US_ASCII));
+        return new IssuedToken(signingInput + '.' + Base64Url.encode(signature), tokenId,
+                Instant.ofEpochSecond(expiresAt.getEpochSecond()));
+    }
+}

@@ -1,0 +1,41 @@
+package io.sigil.auth.token;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a token must satisfy besides its signature. Immutable.
+ *
+ * @param issuer         the required {@code iss}
+ * @param audiences      accepted {@code aud} values; when not empty the token must name one
+ * @param clockSkew      tolerance applied to {@code exp}, {@code nbf} and {@code iat}; 0 to 5 minutes
+ * @param maxTokenAge    when present, {@code iat} is required and may be at most this old
+ * @param maxTokenLength the longest compact token accepted, in characters
+ */
+public record TokenPolicy(String issuer, Set<String> audiences, Duration clockSkew,
+                          Optional<Duration> maxTokenAge, int maxTokenLength) {
+
+    /** The largest clock skew a policy accepts. */
+    public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+
+    /**
+     * @throws SigilConfigurationException if a value is out of range
+     */
+    public TokenPolicy {
+        if (issuer == null || issuer.isBlank()) {
+            throw new SigilConfigurationException("mp.jwt.verify.issuer must not be empty");
+        }
+        audiences = Set.copyOf(audiences);
+        if (clockSkew.isNegative() || clockSkew.compareTo(MAX_CLOCK_SKEW) > 0) {
+            throw new SigilConfigurationException("mp.jwt.verify.clock.skew must be between 0 and "
+                    + MAX_CLOCK_SKEW.toSeconds() + " seconds");
+        }
+        if (maxTokenAge.isPresent() && (maxTokenAge.get().isNegative() || maxTokenAge.get().isZero())) {
+            throw new SigilConfigurationException("mp.jwt.verify.token.age must be positive");
+        }
+        if (maxTokenLength < 64 || maxTokenLength > 1 << 20) {
+            throw new SigilConfigurationException("sigil.token.max-length must be between 64 and 1048576");
+        }
+    }
+}

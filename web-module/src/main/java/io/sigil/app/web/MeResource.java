@@ -1,0 +1,41 @@
+package io.sigil.app.web;
+
+import io.sigil.auth.mechanism.AuthenticatedCaller;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.TreeSet;
+
+/** {@code GET /api/me}: who the caller is, with which groups, and how Sigil authenticated it. */
+@Path("me")
+@RequestScoped
+public class MeResource {
+
+    @Context
+    HttpServletRequest request;
+
+    /** @return the caller as JSON, or 401 when the request is not authenticated by Sigil */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response me() {
+        AuthenticatedCaller caller = AuthenticatedCaller.of(request).orElse(null);
+        if (caller == null) {
+            return Problems.problem(Response.Status.UNAUTHORIZED, "Authentication is required.").build();
+        }
+        JsonArrayBuilder groups = Json.createArrayBuilder();
+        new TreeSet<>(caller.groups()).forEach(groups::add);
+        String body = Json.createObjectBuilder()
+                .add("name", caller.name())
+                .add("groups", groups)
+                .add("authenticatedBy", caller.method().jsonName())
+                .build().toString();
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
+    }
+}
