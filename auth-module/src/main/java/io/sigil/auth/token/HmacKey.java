@@ -41,7 +41,8 @@ public final class HmacKey {
      * @throws SigilConfigurationException if the secret is shorter than 256 bits
      */
     public static HmacKey hs256(String keyId, byte[] secret, String settingName) {
-        return new HmacKey(JwsAlgorithm.HS256, keyId, Arrays.copyOf(secret, secret.length), settingName);
+        return new HmacKey(JwsAlgorithm.HS256, keyId, secret == null ? null : Arrays.copyOf(secret, secret.length),
+                settingName);
     }
 
     /** @return the algorithm this key signs and verifies with */

@@ -32,13 +32,13 @@ public final class TokenIssuer {
      * @param key       the signing key
      * @param issuer    the {@code iss} to write
      * @param audiences the {@code aud} to write; empty for none
-     * @param lifetime  how long tokens stay valid; positive
+     * @param lifetime  how long tokens stay valid; at least one second
      * @param clock     the time source
-     * @throws SigilConfigurationException if the lifetime is not positive
+     * @throws SigilConfigurationException if the lifetime is under one second
      */
     public TokenIssuer(HmacKey key, String issuer, Set<String> audiences, Duration lifetime, Clock clock) {
-        if (lifetime.isNegative() || lifetime.isZero()) {
-            throw new SigilConfigurationException("sigil.token.lifetime must be positive");
+        if (lifetime.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new SigilConfigurationException("sigil.token.lifetime must be at least one second");
         }
         this.key = key;
         this.issuer = issuer;

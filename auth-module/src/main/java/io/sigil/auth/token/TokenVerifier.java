@@ -2,14 +2,15 @@ package io.sigil.auth.token;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonConfig;
-import jakarta.json.JsonException;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -17,7 +18,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,11 +33,14 @@ public final class TokenVerifier {
     /** The latest NumericDate accepted: 9999-12-31T23:59:59Z. */
     private static final long MAX_NUMERIC_DATE = 253_402_300_799L;
     private static final int MAX_NAME_LENGTH = 256;
+    /** The deepest nesting of JSON objects and arrays accepted in a header or claims. */
+    private static final int MAX_JSON_DEPTH = 16;
 
     private final HmacKey key;
     private final TokenPolicy policy;
     private final Clock clock;
-    private final JsonReaderFactory readers;
+    private final JsonParserFactory parsers;
+    private final JsonBuilderFactory builders;
 
     /**
      * @param key    the only key tokens may be signed with; it fixes the algorithm
@@ -45,8 +51,8 @@ public final class TokenVerifier {
         this.key = key;
         this.policy = policy;
         this.clock = clock;
-        this.readers = Json.createReaderFactory(
-                java.util.Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
+        this.parsers = Json.createParserFactory(Map.of());
+        this.builders = Json.createBuilderFactory(Map.of());
     }
 
     /**
@@ -155,12 +161,17 @@ public final class TokenVerifier {
         if (name == null) {
             name = subject;
         }
-        if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH) {
+        if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH
+                || name.codePoints().anyMatch(TokenVerifier::isForbiddenInName)) {
             throw new InvalidTokenException("missing or invalid caller name");
         }
         Set<String> groups = strings(claims, "groups");
         String tokenId = optionalString(claims, "jti");
         return new JwtClaims(name, subject, issuer, audience, groups, issuedAt, expiresAt, tokenId, claims);
+    }
+
+    private static boolean isForbiddenInName(int codePoint) {
+        return codePoint < 0x20 || codePoint == 0x7f || Character.isSurrogate((char) codePoint) && codePoint <= 0xFFFF;
     }
 
     private JsonObject parseObject(byte[] utf8, String part) throws InvalidTokenException {
@@ -173,16 +184,59 @@ public final class TokenVerifier {
         } catch (CharacterCodingException e) {
             throw new InvalidTokenException(part + " is not valid UTF-8", e);
         }
-        try (JsonReader reader = readers.createReader(new StringReader(text))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+        try (JsonParser parser = parsers.createParser(new StringReader(text))) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new InvalidTokenException(part + " is not a JSON object");
             }
-            return value.asJsonObject();
-        } catch (JsonException | IllegalStateException | StackOverflowError e) {
-            // JSON-P signals bad input with JsonException (or, for some providers, an
-            // IllegalStateException or deep recursion); all of them mean a malformed token.
-            throw new InvalidTokenException(part + " is not valid JSON", e instanceof Exception ex ? ex : null);
+            JsonObject object = readValue(parser, JsonParser.Event.START_OBJECT, 1, part).asJsonObject();
+            if (parser.hasNext()) {
+                throw new InvalidTokenException(part + " has data after the JSON object");
+            }
+            return object;
+        } catch (RuntimeException e) {
+            // JSON-P providers signal bad input with JsonException, but also with other runtime
+            // exceptions (a number too long, for one); all of them mean a malformed token.
+            throw new InvalidTokenException(part + " is not valid JSON", e);
+        }
+    }
+
+    /**
+     * Builds the value that starts with {@code event}, refusing duplicate member names at every
+     * level (JSON-P's parser keeps the last one silently) and nesting deeper than
+     * {@link #MAX_JSON_DEPTH}.
+     */
+    private JsonValue readValue(JsonParser parser, JsonParser.Event event, int depth, String part) throws InvalidTokenException {
+        switch (event) {
+            case START_OBJECT -> {
+                checkDepth(depth, part);
+                JsonObjectBuilder object = builders.createObjectBuilder();
+                Set<String> names = new HashSet<>();
+                for (JsonParser.Event next = parser.next(); next != JsonParser.Event.END_OBJECT; next = parser.next()) {
+                    String name = parser.getString();
+                    if (!names.add(name)) {
+                        throw new InvalidTokenException(part + " is not valid JSON: duplicate member");
+                    }
+                    object.add(name, readValue(parser, parser.next(), depth + 1, part));
+                }
+                return object.build();
+            }
+            case START_ARRAY -> {
+                checkDepth(depth, part);
+                JsonArrayBuilder array = builders.createArrayBuilder();
+                for (JsonParser.Event next = parser.next(); next != JsonParser.Event.END_ARRAY; next = parser.next()) {
+                    array.add(readValue(parser, next, depth + 1, part));
+                }
+                return array.build();
+            }
+            default -> {
+                return parser.getValue();
+            }
+        }
+    }
+
+    private static void checkDepth(int depth, String part) throws InvalidTokenException {
+        if (depth > MAX_JSON_DEPTH) {
+            throw new InvalidTokenException(part + " is not valid JSON: nested too deeply");
         }
     }
 
