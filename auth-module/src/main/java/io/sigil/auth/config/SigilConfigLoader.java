@@ -45,6 +45,9 @@ public final class SigilConfigLoader {
     /** The data source the reference application defines. */
     public static final String DEFAULT_DATASOURCE = "java:app/jdbc/sigil";
 
+    /** The longest lifetime an issued token may have. */
+    public static final Duration MAX_LIFETIME = Duration.ofDays(30);
+
     private static final Logger LOG = Logger.getLogger(SigilConfigLoader.class.getName());
 
     private SigilConfigLoader() {
@@ -58,7 +61,7 @@ public final class SigilConfigLoader {
      * @throws SigilConfigurationException if a value is missing, malformed or unsafe
      */
     public static SigilConfig load(Config config) {
-        boolean demo = get(config, DEMO, Boolean.class).orElse(false);
+        boolean demo = bool(config, DEMO, false);
         HmacKey key = HmacKey.hs256(null, secret(config, demo), SECRET);
         String issuer = get(config, ISSUER, String.class).orElse("sigil").trim();
         Set<String> audiences = new LinkedHashSet<>();
@@ -69,6 +72,9 @@ public final class SigilConfigLoader {
         int maxLength = get(config, MAX_LENGTH, Integer.class).orElse(8192);
         TokenPolicy policy = new TokenPolicy(issuer, audiences, Duration.ofSeconds(skew), age, maxLength);
         Duration lifetime = duration(config, LIFETIME, Duration.ofMinutes(15));
+        if (lifetime.compareTo(Duration.ofSeconds(1)) < 0 || lifetime.compareTo(MAX_LIFETIME) > 0) {
+            throw new SigilConfigurationException(LIFETIME + " must be between PT1S and " + MAX_LIFETIME);
+        }
         String dataSource = get(config, DATASOURCE, String.class).orElse(DEFAULT_DATASOURCE).trim();
         String realm = get(config, REALM, String.class).orElse("sigil").trim();
         return new SigilConfig(key, policy, lifetime, demo, dataSource, realm);
@@ -97,6 +103,21 @@ public final class SigilConfigLoader {
         } catch (IllegalArgumentException e) {
             throw new SigilConfigurationException(SECRET + " is not valid base64url");
         }
+    }
+
+    /** Reads a boolean strictly: only true or false, so that a typo fails instead of meaning false. */
+    private static boolean bool(Config config, String key, boolean defaultValue) {
+        Optional<String> value = get(config, key, String.class).map(String::trim);
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        if (value.get().equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.get().equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new SigilConfigurationException(key + " must be true or false");
     }
 
     private static Duration duration(Config config, String key, Duration defaultValue) {

@@ -18,6 +18,8 @@ public record TokenPolicy(String issuer, Set<String> audiences, Duration clockSk
 
     /** The largest clock skew a policy accepts. */
     public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+    /** The largest maximum token age a policy accepts: one year. */
+    public static final Duration MAX_TOKEN_AGE = Duration.ofDays(365);
 
     /**
      * @throws SigilConfigurationException if a value is out of range
@@ -31,8 +33,10 @@ public record TokenPolicy(String issuer, Set<String> audiences, Duration clockSk
             throw new SigilConfigurationException("mp.jwt.verify.clock.skew must be between 0 and "
                     + MAX_CLOCK_SKEW.toSeconds() + " seconds");
         }
-        if (maxTokenAge.isPresent() && (maxTokenAge.get().isNegative() || maxTokenAge.get().isZero())) {
-            throw new SigilConfigurationException("mp.jwt.verify.token.age must be positive");
+        if (maxTokenAge.isPresent() && (maxTokenAge.get().isNegative() || maxTokenAge.get().isZero()
+                || maxTokenAge.get().compareTo(MAX_TOKEN_AGE) > 0)) {
+            throw new SigilConfigurationException("mp.jwt.verify.token.age must be between 1 and "
+                    + MAX_TOKEN_AGE.toSeconds() + " seconds");
         }
         if (maxTokenLength < 64 || maxTokenLength > 1 << 20) {
             throw new SigilConfigurationException("sigil.token.max-length must be between 64 and 1048576");
