@@ -17,6 +17,12 @@ class BearerTokenIT extends SigilITBase {
         HttpResponse<String> response = send(get("/api/me", null));
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue(REALM_CHALLENGE);
+        assertProblem(response, 401);
+    }
+
+    @Test
+    void unknownPath_isProblemJson404() throws Exception {
+        assertProblem(send(get("/no/such/page", null)), 404);
     }
 
     @Test
@@ -139,6 +145,7 @@ class BearerTokenIT extends SigilITBase {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("WWW-Authenticate"))
                 .hasValue("Bearer realm=\"sigil\", error=\"invalid_request\"");
+        assertProblem(response, 400);
     }
 
     private void assertInvalid(String token) throws Exception {
@@ -146,5 +153,13 @@ class BearerTokenIT extends SigilITBase {
         HttpResponse<String> response = send(request);
         assertThat(response.statusCode()).as("status for a bad token").isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue(INVALID_TOKEN_CHALLENGE);
+        assertProblem(response, 401);
+        assertThat(json(response).getString("detail")).isEqualTo("The access token is not valid.");
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(json(response).getInt("status")).isEqualTo(status);
     }
 }

@@ -119,29 +119,27 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
     private AuthenticationStatus unauthorized(HttpServletResponse response, String error) {
         String challenge = BEARER + " realm=\"" + config.realm() + "\""
                 + (error == null ? "" : ", error=\"" + error + "\"");
-        String detail = error == null ? "Authentication is required." : "The access token is not valid.";
-        return fail(response, HttpServletResponse.SC_UNAUTHORIZED, challenge, "Unauthorized", detail);
+        return fail(response, HttpServletResponse.SC_UNAUTHORIZED, challenge);
     }
 
     private AuthenticationStatus badRequest(HttpServletResponse response, String reason) {
         LOG.log(Level.FINE, "malformed Authorization header: {0}", reason);
-        String challenge = BEARER + " realm=\"" + config.realm() + "\", error=\"invalid_request\"";
-        return fail(response, HttpServletResponse.SC_BAD_REQUEST, challenge, "Bad Request",
-                "The Authorization header is malformed.");
+        return fail(response, HttpServletResponse.SC_BAD_REQUEST,
+                BEARER + " realm=\"" + config.realm() + "\", error=\"invalid_request\"");
     }
 
-    private static AuthenticationStatus fail(HttpServletResponse response, int status, String challenge,
-                                             String title, String detail) {
-        response.setStatus(status);
+    /**
+     * Ends the request with an error status and a challenge. The body is left to the
+     * application's error page, as the container renders it for {@code sendError}.
+     */
+    private static AuthenticationStatus fail(HttpServletResponse response, int status, String challenge) {
         response.setHeader("WWW-Authenticate", challenge);
         response.setHeader("Cache-Control", "no-store");
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
         try {
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":"
-                    + status + ",\"detail\":\"" + detail + "\"}");
+            response.sendError(status);
         } catch (IOException | IllegalStateException e) {
-            LOG.log(Level.FINE, "could not write the error body", e);
+            LOG.log(Level.FINE, "could not send the error status", e);
+            response.setStatus(status);
         }
         return AuthenticationStatus.SEND_FAILURE;
     }
