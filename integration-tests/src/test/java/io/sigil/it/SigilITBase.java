@@ -15,6 +15,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -23,6 +25,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -50,6 +53,21 @@ abstract class SigilITBase {
             .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+
+    /**
+     * After each class: the server's log holds neither the secret nor any token. (Tokens are JWS
+     * whose header starts with {@code eyJ}; passwords of the demo users are checked too.)
+     */
+    @AfterAll
+    static void serverLogCarriesNoSecretOrToken() throws IOException {
+        Path log = Path.of(System.getProperty("jboss.home", "target/none"), "standalone", "log", "server.log");
+        if (!Files.exists(log)) {
+            return;
+        }
+        String text = Files.readString(log, StandardCharsets.ISO_8859_1);
+        assertThat(text).doesNotContain(System.getProperty("sigil.it.secret", "c2lnaWwtaW50ZWdyYXRpb24tdGVzdC1zZWNyZXQtMzI"))
+                .doesNotContain("eyJhbGciOi").doesNotContain("alice-password").doesNotContain("bob-password");
+    }
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
