@@ -35,7 +35,8 @@ class SessionFallbackIT extends SigilITBase {
         HttpResponse<String> login = login("alice", "alice-password");
         assertThat(login.statusCode()).isEqualTo(303);
         assertThat(login.headers().firstValue("Location").orElse("")).endsWith("/app/");
-        assertThat(login.headers().firstValue("Set-Cookie").orElse("")).contains("JSESSIONID").contains("HttpOnly");
+        assertThat(login.headers().firstValue("Set-Cookie").orElse("")).contains("JSESSIONID").contains("HttpOnly")
+                .containsIgnoringCase("SameSite=Lax");
 
         HttpResponse<String> me = send(browser, get("/api/me", null));
         assertThat(me.statusCode()).isEqualTo(200);

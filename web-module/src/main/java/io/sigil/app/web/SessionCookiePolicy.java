@@ -1,0 +1,23 @@
+package io.sigil.app.web;
+
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.SessionCookieConfig;
+import jakarta.servlet.annotation.WebListener;
+
+/**
+ * Hardens the session cookie that carries the form login: HttpOnly and {@code SameSite=Lax}, so
+ * that another site cannot make a browser send it with a cross-site POST. Set in code as well as
+ * in {@code web.xml} because not every container reads the Servlet 6 {@code <attribute>} element
+ * of {@code cookie-config}.
+ */
+@WebListener
+public class SessionCookiePolicy implements ServletContextListener {
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        SessionCookieConfig cookie = event.getServletContext().getSessionCookieConfig();
+        cookie.setHttpOnly(true);
+        cookie.setAttribute("SameSite", "Lax");
+    }
+}
