@@ -1,6 +1,5 @@
 package io.sigil.app.web;
 
-import jakarta.json.Json;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -31,12 +30,7 @@ public class ErrorPageServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 404;
-        String body = Json.createObjectBuilder()
-                .add("type", "about:blank")
-                .add("title", title(status))
-                .add("status", status)
-                .add("detail", detail(status, response.getHeader("WWW-Authenticate")))
-                .build().toString();
+        String body = Problems.body(status, detail(status, response.getHeader("WWW-Authenticate")));
         response.setStatus(status);
         response.setContentType(Problems.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
@@ -52,17 +46,5 @@ public class ErrorPageServlet extends HttpServlet {
             return "The Authorization header is malformed.";
         }
         return DETAILS.getOrDefault(status, "The request could not be served.");
-    }
-
-    private static String title(int status) {
-        return switch (status) {
-            case 400 -> "Bad Request";
-            case 401 -> "Unauthorized";
-            case 403 -> "Forbidden";
-            case 404 -> "Not Found";
-            case 405 -> "Method Not Allowed";
-            case 500 -> "Internal Server Error";
-            default -> "Error";
-        };
     }
 }

@@ -15,12 +15,18 @@ final class Problems {
     }
 
     static Response.ResponseBuilder problem(Response.Status status, String detail) {
-        String body = Json.createObjectBuilder()
+        return Response.status(status).type(MEDIA_TYPE).entity(body(status.getStatusCode(), detail))
+                .header("Cache-Control", "no-store");
+    }
+
+    /** @return the problem document for a status, titled with the status's reason phrase */
+    static String body(int status, String detail) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return Json.createObjectBuilder()
                 .add("type", "about:blank")
-                .add("title", status.getReasonPhrase())
-                .add("status", status.getStatusCode())
+                .add("title", known == null ? "Error" : known.getReasonPhrase())
+                .add("status", status)
                 .add("detail", detail)
                 .build().toString();
-        return Response.status(status).type(MEDIA_TYPE).entity(body).header("Cache-Control", "no-store");
     }
 }
