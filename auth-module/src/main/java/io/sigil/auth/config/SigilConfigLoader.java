@@ -2,6 +2,7 @@ package io.sigil.auth.config;
 
 import io.sigil.auth.token.HmacKey;
 import io.sigil.auth.token.SigilConfigurationException;
+import io.sigil.auth.token.TokenIssuer;
 import io.sigil.auth.token.TokenPolicy;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -45,9 +46,6 @@ public final class SigilConfigLoader {
     /** The data source the reference application defines. */
     public static final String DEFAULT_DATASOURCE = "java:app/jdbc/sigil";
 
-    /** The longest lifetime an issued token may have. */
-    public static final Duration MAX_LIFETIME = Duration.ofDays(30);
-
     private static final Logger LOG = Logger.getLogger(SigilConfigLoader.class.getName());
 
     private SigilConfigLoader() {
@@ -71,10 +69,7 @@ public final class SigilConfigLoader {
         Optional<Duration> age = get(config, TOKEN_AGE, Long.class).map(Duration::ofSeconds);
         int maxLength = get(config, MAX_LENGTH, Integer.class).orElse(8192);
         TokenPolicy policy = new TokenPolicy(issuer, audiences, Duration.ofSeconds(skew), age, maxLength);
-        Duration lifetime = duration(config, LIFETIME, Duration.ofMinutes(15));
-        if (lifetime.compareTo(Duration.ofSeconds(1)) < 0 || lifetime.compareTo(MAX_LIFETIME) > 0) {
-            throw new SigilConfigurationException(LIFETIME + " must be between PT1S and " + MAX_LIFETIME);
-        }
+        Duration lifetime = TokenIssuer.checkLifetime(duration(config, LIFETIME, Duration.ofMinutes(15)));
         String dataSource = get(config, DATASOURCE, String.class).orElse(DEFAULT_DATASOURCE).trim();
         String realm = get(config, REALM, String.class).orElse("sigil").trim();
         return new SigilConfig(key, policy, lifetime, demo, dataSource, realm);

@@ -18,6 +18,11 @@ import java.util.TreeSet;
  */
 public final class TokenIssuer {
 
+    /** The shortest lifetime an issued token may have. */
+    public static final Duration MIN_LIFETIME = Duration.ofSeconds(1);
+    /** The longest lifetime an issued token may have. */
+    public static final Duration MAX_LIFETIME = Duration.ofDays(30);
+
     private static final int TOKEN_ID_BYTES = 16;
 
     private final HmacKey key;
@@ -32,14 +37,12 @@ public final class TokenIssuer {
      * @param key       the signing key
      * @param issuer    the {@code iss} to write
      * @param audiences the {@code aud} to write; empty for none
-     * @param lifetime  how long tokens stay valid; at least one second
+     * @param lifetime  how long tokens stay valid; see {@link #checkLifetime}
      * @param clock     the time source
-     * @throws SigilConfigurationException if the lifetime is under one second
+     * @throws SigilConfigurationException if the lifetime is out of range
      */
     public TokenIssuer(HmacKey key, String issuer, Set<String> audiences, Duration lifetime, Clock clock) {
-        if (lifetime.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new SigilConfigurationException("sigil.token.lifetime must be at least one second");
-        }
+        checkLifetime(lifetime);
         this.key = key;
         this.issuer = issuer;
         this.audiences = new TreeSet<>(audiences);
@@ -52,6 +55,21 @@ public final class TokenIssuer {
             header.add("kid", key.keyId());
         }
         this.encodedHeader = Base64Url.encode(header.build().toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Checks a token lifetime: from {@link #MIN_LIFETIME} to {@link #MAX_LIFETIME}.
+     *
+     * @param lifetime the lifetime to check
+     * @return the lifetime
+     * @throws SigilConfigurationException if it is out of range, naming {@code sigil.token.lifetime}
+     */
+    public static Duration checkLifetime(Duration lifetime) {
+        if (lifetime.compareTo(MIN_LIFETIME) < 0 || lifetime.compareTo(MAX_LIFETIME) > 0) {
+            throw new SigilConfigurationException("sigil.token.lifetime must be between " + MIN_LIFETIME
+                    + " and " + MAX_LIFETIME);
+        }
+        return lifetime;
     }
 
     /** @return how long issued tokens stay valid */

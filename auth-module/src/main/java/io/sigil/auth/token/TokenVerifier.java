@@ -171,7 +171,9 @@ public final class TokenVerifier {
     }
 
     private static boolean isForbiddenInName(int codePoint) {
-        return codePoint < 0x20 || codePoint == 0x7f || Character.isSurrogate((char) codePoint) && codePoint <= 0xFFFF;
+        // String.codePoints() yields an unpaired surrogate as its own code unit.
+        return codePoint < 0x20 || codePoint == 0x7f
+                || codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE;
     }
 
     private JsonObject parseObject(byte[] utf8, String part) throws InvalidTokenException {
