@@ -7,9 +7,9 @@ import jakarta.servlet.annotation.WebListener;
 
 /**
  * Hardens the session cookie that carries the form login: HttpOnly and {@code SameSite=Lax}, so
- * that another site cannot make a browser send it with a cross-site POST. Set in code as well as
- * in {@code web.xml} because not every container reads the Servlet 6 {@code <attribute>} element
- * of {@code cookie-config}.
+ * that another site cannot make a browser send it with a cross-site POST. Set in code, the one
+ * place for it, because WildFly 39 ignores the Servlet 6 {@code <attribute>} element of
+ * {@code cookie-config} in {@code web.xml}.
  */
 @WebListener
 public class SessionCookiePolicy implements ServletContextListener {
