@@ -1,5 +1,6 @@
 package io.sigil.auth.config;
 
+import io.sigil.auth.token.KeyRing;
 import io.sigil.auth.token.TokenIssuer;
 import io.sigil.auth.token.TokenVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +28,7 @@ public class SigilConfigProducer {
     @Produces
     @Singleton
     TokenVerifier verifier(SigilConfig config) {
-        return new TokenVerifier(config.signingKey(), config.policy(), Clock.systemUTC());
+        return new TokenVerifier(KeyRing.of(config.signingKey()), config.policy(), Clock.systemUTC());
     }
 
     @Produces

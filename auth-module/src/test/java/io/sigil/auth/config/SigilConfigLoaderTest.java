@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.sigil.auth.token.InvalidTokenException;
 import io.sigil.auth.token.IssuedToken;
 import io.sigil.auth.token.SigilConfigurationException;
+import io.sigil.auth.token.KeyRing;
 import io.sigil.auth.token.TokenIssuer;
 import io.sigil.auth.token.TokenVerifier;
 import java.time.Clock;
@@ -556,7 +557,7 @@ class SigilConfigLoaderTest {
 
     /** @return whether the config's verifier accepts the token; false only for a bad signature */
     private static boolean verifies(SigilConfig config, String compact) throws InvalidTokenException {
-        TokenVerifier verifier = new TokenVerifier(config.signingKey(), config.policy(), CLOCK);
+        TokenVerifier verifier = new TokenVerifier(KeyRing.of(config.signingKey()), config.policy(), CLOCK);
         try {
             assertThat(verifier.verify(compact).claims().name()).isEqualTo("alice");
             return true;
