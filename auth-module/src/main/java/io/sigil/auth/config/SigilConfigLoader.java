@@ -43,6 +43,15 @@ public final class SigilConfigLoader {
     /** Realm named in {@code WWW-Authenticate}. */
     public static final String REALM = "sigil.realm";
 
+    /** The header that carries the token: {@code Authorization}, {@code Cookie} or a custom one. */
+    public static final String TOKEN_HEADER = "mp.jwt.token.header";
+    /** The cookie that carries the token. */
+    public static final String TOKEN_COOKIE = "mp.jwt.token.cookie";
+    /** Comma-separated claims every accepted token must carry, besides {@code exp} and {@code iss}. */
+    public static final String REQUIRED_CLAIMS = "sigil.token.required-claims";
+    /** How long clients may cache the JWK Set endpoint's answer, ISO-8601. */
+    public static final String JWKS_MAX_AGE = "sigil.jwks.max-age";
+
     /** The data source the reference application defines. */
     public static final String DEFAULT_DATASOURCE = "java:app/jdbc/sigil";
 
@@ -62,9 +71,7 @@ public final class SigilConfigLoader {
         boolean demo = bool(config, DEMO, false);
         HmacKey key = HmacKey.hs256(null, secret(config, demo), SECRET);
         String issuer = get(config, ISSUER, String.class).orElse("sigil").trim();
-        Set<String> audiences = new LinkedHashSet<>();
-        get(config, AUDIENCES, String.class).ifPresent(value -> Arrays.stream(value.split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).forEach(audiences::add));
+        Set<String> audiences = list(config, AUDIENCES);
         long skew = get(config, CLOCK_SKEW, Long.class).orElse(60L);
         Optional<Duration> age = get(config, TOKEN_AGE, Long.class).map(Duration::ofSeconds);
         int maxLength = get(config, MAX_LENGTH, Integer.class).orElse(8192);
@@ -72,7 +79,42 @@ public final class SigilConfigLoader {
         Duration lifetime = TokenIssuer.checkLifetime(duration(config, LIFETIME, Duration.ofMinutes(15)));
         String dataSource = get(config, DATASOURCE, String.class).orElse(DEFAULT_DATASOURCE).trim();
         String realm = get(config, REALM, String.class).orElse("sigil").trim();
-        return new SigilConfig(key, policy, lifetime, demo, dataSource, realm);
+        TokenTransport transport = transport(config);
+        Set<String> requiredClaims = names(config, REQUIRED_CLAIMS);
+        Duration jwksMaxAge = duration(config, JWKS_MAX_AGE, Duration.ofMinutes(5));
+        if (jwksMaxAge.isNegative() || jwksMaxAge.compareTo(Duration.ofDays(1)) > 0) {
+            throw new SigilConfigurationException(JWKS_MAX_AGE + " must be between PT0S and P1D");
+        }
+        return new SigilConfig(key, policy, lifetime, demo, dataSource, realm, transport, requiredClaims,
+                jwksMaxAge);
+    }
+
+    private static TokenTransport transport(Config config) {
+        String header = get(config, TOKEN_HEADER, String.class).map(String::trim).orElse(TokenTransport.AUTHORIZATION);
+        Optional<String> cookie = get(config, TOKEN_COOKIE, String.class).map(String::trim);
+        if (cookie.isEmpty() && header.equalsIgnoreCase(TokenTransport.COOKIE)) {
+            cookie = Optional.of(TokenTransport.DEFAULT_COOKIE);
+        }
+        return new TokenTransport(header, cookie);
+    }
+
+    /** Reads a comma-separated list, trimmed, without empty items or duplicates. */
+    private static Set<String> list(Config config, String key) {
+        Set<String> items = new LinkedHashSet<>();
+        get(config, key, String.class).ifPresent(value -> Arrays.stream(value.split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).forEach(items::add));
+        return items;
+    }
+
+    /** Reads a comma-separated list of names without spaces or control characters. */
+    private static Set<String> names(Config config, String key) {
+        Set<String> names = list(config, key);
+        for (String name : names) {
+            if (name.length() > 256 || name.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
+                throw new SigilConfigurationException(key + " must list names without spaces or control characters");
+            }
+        }
+        return names;
     }
 
     private static byte[] secret(Config config, boolean demo) {

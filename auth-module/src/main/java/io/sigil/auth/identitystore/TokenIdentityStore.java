@@ -1,11 +1,13 @@
 package io.sigil.auth.identitystore;
 
+import io.sigil.auth.config.SigilConfig;
 import io.sigil.auth.principal.SigilJsonWebToken;
 import io.sigil.auth.token.InvalidTokenException;
 import io.sigil.auth.token.TokenVerifier;
 import io.sigil.auth.token.VerifiedToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
@@ -13,8 +15,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Validates {@link TokenCredential}s with the deployment's {@link TokenVerifier}. The caller and
- * groups come from the token alone; the caller need not exist in any user store. Thread-safe.
+ * Validates {@link TokenCredential}s with the deployment's {@link TokenVerifier}, then requires
+ * the claims named by {@code sigil.token.required-claims}. The caller and groups come from the
+ * token alone; the caller need not exist in any user store. Thread-safe.
  */
 @ApplicationScoped
 public class TokenIdentityStore implements IdentityStore {
@@ -24,6 +27,9 @@ public class TokenIdentityStore implements IdentityStore {
     @Inject
     TokenVerifier verifier;
 
+    @Inject
+    SigilConfig config;
+
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (!(credential instanceof TokenCredential tokenCredential)) {
@@ -31,6 +37,13 @@ public class TokenIdentityStore implements IdentityStore {
         }
         try {
             VerifiedToken token = verifier.verify(tokenCredential.token());
+            for (String claim : config.requiredClaims()) {
+                JsonValue value = token.claims().json().get(claim);
+                if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+                    LOG.log(Level.FINE, "token refused: missing required claim {0}", claim);
+                    return CredentialValidationResult.INVALID_RESULT;
+                }
+            }
             return new CredentialValidationResult(new SigilJsonWebToken(token), token.claims().groups());
         } catch (InvalidTokenException e) {
             LOG.log(Level.FINE, "token refused: {0}", e.reason());
