@@ -34,7 +34,7 @@ final class VerifyCommand {
         CliArgs args = CliArgs.parse(arguments,
                 Set.of("key", "config", "alg", "kid", "issuer", "audience", "skew", "max-age"), Set.of());
         args.maxOperands(1);
-        TokenVerifier verifier;
+        ServerVerifier verifier;
         if (args.value("config").isPresent()) {
             for (String option : List.of("key", "alg", "kid", "issuer", "audience", "skew", "max-age")) {
                 if (args.value(option).isPresent()) {
@@ -46,7 +46,7 @@ final class VerifyCommand {
             JwsAlgorithm algorithm = args.value("alg").isPresent() ? Algorithms.parse(args.value("alg").get()) : null;
             KeyResolver keys = CliKeys.verificationKeys(args.value("key").get(), algorithm,
                     args.value("kid").orElse(null), terminal);
-            verifier = new TokenVerifier(keys, policy(args), Clock.systemUTC());
+            verifier = new ServerVerifier(new TokenVerifier(keys, policy(args), Clock.systemUTC()), Set.of());
         } else {
             throw new UsageException("give the keys: --key FILE (JWK, JWK Set, PEM or HMAC secret) or --config FILE"
                     + " (the server's properties)");
@@ -91,7 +91,7 @@ final class VerifyCommand {
         }
     }
 
-    private static TokenVerifier fromConfig(String file, Terminal terminal) throws UsageException {
+    private static ServerVerifier fromConfig(String file, Terminal terminal) throws UsageException {
         Properties properties = new Properties();
         try {
             properties.load(new StringReader(KeyFiles.read(file, terminal)));

@@ -183,6 +183,19 @@ class SigilCliRoundTripTest {
     }
 
     @Test
+    void verify_serverConfigRequiredClaims_areRequiredAsOnTheServer() throws IOException {
+        String[] keys = keygen(JwsAlgorithm.HS256);
+        Path config = dir.resolve("sigil.properties");
+        Files.writeString(config, "sigil.secret=" + Files.readString(Path.of(keys[0])).strip()
+                + "\nsigil.token.required-claims=email\n");
+        CliRun without = verify(sign(keys[0], CLAIMS, "--lifetime", "PT5M"), "--config", config.toString());
+        assertThat(without.code()).as(without.both()).isEqualTo(SigilCli.REFUSED);
+        assertThat(without.err()).contains("email");
+        ok(verify(sign(keys[0], "{\"iss\":\"sigil\",\"sub\":\"alice\",\"email\":\"a@example.org\"}", "--lifetime", "PT5M"),
+                "--config", config.toString()));
+    }
+
+    @Test
     void verify_serverConfig_environmentOverridesTheFileAsOnAServer() throws IOException {
         String[] keys = keygen(JwsAlgorithm.HS256);
         String secret = Files.readString(Path.of(keys[0])).strip();
