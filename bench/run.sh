@@ -21,7 +21,7 @@ fi
 selection=("$@")
 [ "${#selection[@]}" -eq 0 ] && selection=('io\.sigil\.bench\.')
 
-mvn -B -q -pl bench -am -Dmaven.test.skip=true package
+mvn -B -q -pl bench -am -Dmaven.test.skip=true package >&2
 result=bench/target/results.json
 java -jar bench/target/benchmarks.jar -f 1 -wi 2 -w "${seconds}s" -i 3 -r "${seconds}s" \
   -rf json -rff "$result" "${selection[@]}" >&2
