@@ -36,6 +36,17 @@ class JwksEndpointIT extends SigilITBase {
     }
 
     @Test
+    void jwks_withItsEtag_is304WithoutBody() throws Exception {
+        HttpResponse<String> first = send(get("/.well-known/jwks.json", null));
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+
+        HttpResponse<String> again = send(request("/.well-known/jwks.json").header("If-None-Match", etag).GET().build());
+
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+    }
+
+    @Test
     void jwks_publishesTheSigningKeyAndTheRotationKeysButNoOutsideIssuerKey() throws Exception {
         Map<String, JsonObject> keys = keysByKid();
 
