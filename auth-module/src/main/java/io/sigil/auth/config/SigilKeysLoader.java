@@ -85,8 +85,8 @@ final class SigilKeysLoader {
             throw new SigilConfigurationException("set either " + SigilConfigLoader.PUBLICKEY + " or "
                     + SigilConfigLoader.PUBLICKEY_LOCATION + ", not both");
         }
-        inline.ifPresent(text -> fixed.addAll(KeyMaterial.verificationKeys(text, outsideAlgorithm, null, rsaMinBits,
-                SigilConfigLoader.PUBLICKEY)));
+        inline.ifPresent(text -> fixed.addAll(publicOnly(KeyMaterial.verificationKeys(text, outsideAlgorithm, null,
+                rsaMinBits, SigilConfigLoader.PUBLICKEY), SigilConfigLoader.PUBLICKEY)));
         KeyRing fixedRing = KeyRing.of(signingKey, fixed);
 
         List<KeyResolver> resolvers = new ArrayList<>(List.of(fixedRing));
@@ -113,6 +113,15 @@ final class SigilKeysLoader {
                 + " key locations";
         return new SigilKeys(signingKey, KeyResolver.firstOf(resolvers.toArray(KeyResolver[]::new)), own,
                 description);
+    }
+
+    /** A secret in a public-key setting is a mistake (and would be shared with the outside issuer). */
+    static List<VerificationKey> publicOnly(List<VerificationKey> keys, String setting) {
+        if (keys.stream().anyMatch(key -> key.algorithm().isSymmetric())) {
+            throw new SigilConfigurationException(setting + " holds a secret (oct) key: it takes public keys only; "
+                    + "a secret belongs in " + SigilConfigLoader.SECRET + " or " + SigilConfigLoader.VERIFY_KEYS_LOCATION);
+        }
+        return keys;
     }
 
     private static boolean isFile(String location) {
@@ -268,17 +277,21 @@ final class SigilKeysLoader {
             }
             Optional<Path> file = filePath(location, setting);
             if (file.isPresent()) {
-                ReloadingKeyFile reloading = ReloadingKeyFile.open(file.get(), setting,
-                        text -> KeyMaterial.verificationKeys(text, defaultAlgorithm, null, rsaMinBits, setting),
+                ReloadingKeyFile reloading = ReloadingKeyFile.open(file.get(), setting, text -> parse(text, setting, defaultAlgorithm),
                         reload, clock);
                 return new Source(reloading.keys(), reloading, reloading::keys);
             }
             // classpath:, or (as MicroProfile JWT resolves it) a relative path that is no file.
             String resource = location.contains(":") ? location : "classpath:" + location;
-            KeyRing ring = KeyRing.of(null, KeyMaterial.verificationKeys(
-                    KeyLocation.read(resource, classLoader, KeyLocation.DEFAULT_TIMEOUT, setting),
-                    defaultAlgorithm, null, rsaMinBits, setting));
+            KeyRing ring = KeyRing.of(null, parse(KeyLocation.read(resource, classLoader, KeyLocation.DEFAULT_TIMEOUT,
+                    setting), setting, defaultAlgorithm));
             return new Source(ring.keys(), ring, ring::keys);
+        }
+
+        private List<VerificationKey> parse(String text, String setting, JwsAlgorithm defaultAlgorithm) {
+            List<VerificationKey> keys = KeyMaterial.verificationKeys(text, defaultAlgorithm, null,
+                    rsaMinBits, setting);
+            return setting.equals(SigilConfigLoader.PUBLICKEY_LOCATION) ? publicOnly(keys, setting) : keys;
         }
 
         /**

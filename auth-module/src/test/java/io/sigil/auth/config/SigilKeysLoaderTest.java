@@ -265,6 +265,43 @@ class SigilKeysLoaderTest {
     }
 
     @Test
+    void load_secretJwkInVerifyKeys_verifiesHs256TokensUnderItsKidAndIsNeverPublished() throws Exception {
+        byte[] oldSecret = bytes(32);
+        oldSecret[0] ^= 1;
+        Path previous = write("previous.jwks.json", "{\"keys\":[" + Jwk.secretJwk(JwsAlgorithm.HS256, "hs-old", oldSecret)
+                + "]}");
+
+        SigilConfig config = load("sigil.verify.keys.location", previous.toString());
+
+        SigningKey old = SigningKey.hmac(JwsAlgorithm.HS256, "hs-old", oldSecret, "test");
+        assertThat(verifiedName(config, token(old, "old-hs"))).isEqualTo("old-hs");
+        assertThat(config.keys().publishedJwkSet()).isEqualTo("{\"keys\":[]}");
+    }
+
+    @Test
+    void load_secretJwkWithoutKidInVerifyKeys_verifiesKidlessHs256TokensBesideSigilSecret() throws Exception {
+        byte[] nextSecret = bytes(32);
+        nextSecret[1] ^= 1;
+        Path next = write("next.jwks.json", "{\"keys\":[" + Jwk.secretJwk(JwsAlgorithm.HS256, null, nextSecret) + "]}");
+        SigilConfig config = load("sigil.verify.keys.location", next.toString());
+
+        SigningKey afterSwitch = SigningKey.hmac(JwsAlgorithm.HS256, null, nextSecret, "test");
+        assertThat(verifiedName(config, token(afterSwitch, "next"))).isEqualTo("next");
+        assertThat(verifiedName(config, issue(config, "current"))).isEqualTo("current");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mp.jwt.verify.publickey", "mp.jwt.verify.publickey.location"})
+    void load_secretJwkInAPublicKeySetting_failsNamingTheKey(String key) throws Exception {
+        String jwk = Jwk.secretJwk(JwsAlgorithm.HS256, "s", bytes(32)).toString();
+        String value = key.endsWith("location") ? write("secret.json", jwk).toString() : jwk;
+
+        SigilConfigurationException e = failure(key, value);
+
+        assertThat(e.getMessage()).contains(key).contains("secret").doesNotContain(jwk);
+    }
+
+    @Test
     void load_sameKidInTwoSettings_failsNamingBoth() throws Exception {
         Path pem = write("signing.pem", PemKeys.toPem(rsa.getPrivate()));
         Path previous = write("previous.jwks.json", jwkSet(key(JwsAlgorithm.RS256, "k1", otherRsa)));
