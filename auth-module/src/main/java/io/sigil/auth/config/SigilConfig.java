@@ -1,6 +1,5 @@
 package io.sigil.auth.config;
 
-import io.sigil.auth.token.HmacKey;
 import io.sigil.auth.token.TokenPolicy;
 import java.time.Duration;
 import java.util.Set;
@@ -9,7 +8,7 @@ import java.util.Set;
  * Sigil's validated configuration, read once per deployment by {@link SigilConfigLoader}.
  * Immutable.
  *
- * @param signingKey     the HS256 key tokens are signed and verified with
+ * @param keys           the key ring: the signing key and every verification key
  * @param policy         the claim requirements for presented tokens
  * @param tokenLifetime  how long issued tokens stay valid ({@code sigil.token.lifetime})
  * @param demo           whether the demo users are seeded ({@code sigil.demo})
@@ -20,7 +19,7 @@ import java.util.Set;
  * @param requiredClaims claims every accepted token must carry ({@code sigil.token.required-claims})
  * @param jwksMaxAge     how long clients may cache the JWK Set document ({@code sigil.jwks.max-age})
  */
-public record SigilConfig(HmacKey signingKey, TokenPolicy policy, Duration tokenLifetime, boolean demo,
+public record SigilConfig(SigilKeys keys, TokenPolicy policy, Duration tokenLifetime, boolean demo,
                           String dataSource, String realm, TokenTransport transport, Set<String> requiredClaims,
                           Duration jwksMaxAge) {
 

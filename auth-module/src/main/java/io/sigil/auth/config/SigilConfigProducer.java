@@ -1,6 +1,6 @@
 package io.sigil.auth.config;
 
-import io.sigil.auth.token.KeyRing;
+import io.sigil.auth.token.SigningKey;
 import io.sigil.auth.token.TokenIssuer;
 import io.sigil.auth.token.TokenVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,14 +10,16 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
- * Makes the deployment's configuration, token verifier and token issuer injectable. The produced
- * objects are immutable and thread-safe.
+ * Makes the deployment's configuration, key ring, token verifier and token issuer injectable.
+ * The produced objects are thread-safe; the key ring follows its reloading sources.
  */
 @ApplicationScoped
 public class SigilConfigProducer {
 
     @Inject
     SigilExtension extension;
+
+    private volatile IssuerFor issuer;
 
     @Produces
     @Singleton
@@ -27,14 +29,34 @@ public class SigilConfigProducer {
 
     @Produces
     @Singleton
-    TokenVerifier verifier(SigilConfig config) {
-        return new TokenVerifier(KeyRing.of(config.signingKey()), config.policy(), Clock.systemUTC());
+    SigilKeys keys(SigilConfig config) {
+        return config.keys();
     }
 
     @Produces
     @Singleton
+    TokenVerifier verifier(SigilConfig config) {
+        return new TokenVerifier(config.keys().resolver(), config.policy(), Clock.systemUTC());
+    }
+
+    /**
+     * The issuer for the current signing key. Dependent, so that a request-scoped bean gets the
+     * issuer of a signing key file that was replaced; an application-scoped bean that injects it
+     * keeps the key it got.
+     */
+    @Produces
     TokenIssuer issuer(SigilConfig config) {
-        return new TokenIssuer(config.signingKey(), config.policy().issuer(), config.policy().audiences(),
-                config.tokenLifetime(), Clock.systemUTC());
+        SigningKey key = config.keys().signingKey();
+        IssuerFor known = issuer;
+        if (known == null || known.key() != key) {
+            known = new IssuerFor(key, new TokenIssuer(key, config.policy().issuer(), config.policy().audiences(),
+                    config.tokenLifetime(), Clock.systemUTC()));
+            issuer = known;
+        }
+        return known.issuer();
+    }
+
+    /** An issuer and the key it signs with. */
+    private record IssuerFor(SigningKey key, TokenIssuer issuer) {
     }
 }

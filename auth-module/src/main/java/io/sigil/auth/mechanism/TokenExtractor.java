@@ -1,7 +1,6 @@
 package io.sigil.auth.mechanism;
 
 import io.sigil.auth.config.TokenTransport;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Enumeration;
 import java.util.Set;
@@ -103,19 +102,24 @@ final class TokenExtractor {
         return token.isEmpty() ? new Malformed("empty token header") : new Found(token, false);
     }
 
+    /**
+     * Reads the cookie from the raw {@code Cookie} headers rather than {@code getCookies()}: some
+     * containers keep only one of two cookies with the same name, and two are refused here.
+     */
     private static Result cookie(HttpServletRequest request, String name) {
-        Cookie[] cookies = request.getCookies();
+        Enumeration<String> headers = request.getHeaders("Cookie");
         String token = null;
-        if (cookies != null) {
-            for (Cookie cookie : cookies) {
-                if (!name.equals(cookie.getName())) {
+        while (headers != null && headers.hasMoreElements()) {
+            for (String pair : headers.nextElement().split(";")) {
+                int equals = pair.indexOf('=');
+                if (equals < 0 || !pair.substring(0, equals).trim().equals(name)) {
                     continue;
                 }
                 if (token != null) {
                     // Two cookies of the same name: one may have been planted for a parent domain.
                     return new Malformed("more than one token cookie");
                 }
-                token = cookie.getValue() == null ? "" : cookie.getValue().trim();
+                token = unquote(pair.substring(equals + 1).trim());
             }
         }
         if (token == null || token.isEmpty()) {
@@ -127,6 +131,11 @@ final class TokenExtractor {
             return ABSENT;
         }
         return new Found(token, true);
+    }
+
+    private static String unquote(String value) {
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                ? value.substring(1, value.length() - 1) : value;
     }
 
     private static boolean isBearer(String authorization) {

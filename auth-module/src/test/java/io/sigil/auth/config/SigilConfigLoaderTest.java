@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.sigil.auth.token.InvalidTokenException;
 import io.sigil.auth.token.IssuedToken;
 import io.sigil.auth.token.SigilConfigurationException;
-import io.sigil.auth.token.KeyRing;
+import io.sigil.auth.token.JwsAlgorithm;
 import io.sigil.auth.token.TokenIssuer;
 import io.sigil.auth.token.TokenVerifier;
 import java.time.Clock;
@@ -36,8 +36,9 @@ class SigilConfigLoaderTest {
     void load_onlyValidSecret_appliesDefaults() {
         SigilConfig config = SigilConfigLoader.load(MapConfig.of(SigilConfigLoader.SECRET, SECRET));
 
-        assertThat(config.signingKey()).isNotNull();
-        assertThat(config.signingKey().keyId()).isNull();
+        assertThat(config.keys().signingKey().algorithm()).isEqualTo(JwsAlgorithm.HS256);
+        assertThat(config.keys().signingKey().keyId()).isNull();
+        assertThat(config.keys().publishedKeys()).isEmpty();
         assertThat(config.policy().issuer()).isEqualTo("sigil");
         assertThat(config.policy().audiences()).isEmpty();
         assertThat(config.tokenLifetime()).isEqualTo(Duration.ofMinutes(15));
@@ -549,7 +550,7 @@ class SigilConfigLoaderTest {
     }
 
     private static String issue(SigilConfig config) {
-        TokenIssuer issuer = new TokenIssuer(config.signingKey(), config.policy().issuer(),
+        TokenIssuer issuer = new TokenIssuer(config.keys().signingKey(), config.policy().issuer(),
                 config.policy().audiences(), config.tokenLifetime(), CLOCK);
         IssuedToken token = issuer.issue("alice", Set.of("user"));
         return token.compact();
@@ -557,7 +558,7 @@ class SigilConfigLoaderTest {
 
     /** @return whether the config's verifier accepts the token; false only for a bad signature */
     private static boolean verifies(SigilConfig config, String compact) throws InvalidTokenException {
-        TokenVerifier verifier = new TokenVerifier(KeyRing.of(config.signingKey()), config.policy(), CLOCK);
+        TokenVerifier verifier = new TokenVerifier(config.keys().resolver(), config.policy(), CLOCK);
         try {
             assertThat(verifier.verify(compact).claims().name()).isEqualTo("alice");
             return true;

@@ -3,7 +3,6 @@ package io.sigil.auth.mechanism;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sigil.auth.config.TokenTransport;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
@@ -153,6 +152,25 @@ class TokenExtractorTest {
     }
 
     @Test
+    void extract_tokenCookieAmongOthersAndQuoted_isFound() {
+        assertThat(BEARER_AND_COOKIE.extract(request().header("Cookie", "a=1; sigil_token=\"abc\"; b=2").build()))
+                .isEqualTo(new TokenExtractor.Found("abc", true));
+    }
+
+    @Test
+    void extract_tokenCookiesInTwoCookieHeaders_isMalformed() {
+        assertThat(BEARER_AND_COOKIE.extract(request().header("Cookie", "sigil_token=a")
+                .header("Cookie", "sigil_token=b").build()))
+                .isInstanceOf(TokenExtractor.Malformed.class);
+    }
+
+    @Test
+    void extract_cookieWhoseNameOnlyEndsLikeTheTokenCookie_isAbsent() {
+        assertThat(BEARER_AND_COOKIE.extract(request().header("Cookie", "xsigil_token=abc").build()))
+                .isInstanceOf(TokenExtractor.Absent.class);
+    }
+
+    @Test
     void found_toString_neverShowsTheToken() {
         assertThat(new TokenExtractor.Found("secret.token.value", true).toString()).doesNotContain("secret");
     }
@@ -163,10 +181,10 @@ class TokenExtractorTest {
         return new FakeRequest();
     }
 
-    /** Answers getHeaders, getHeader, getCookies and getMethod; everything else is unsupported. */
+    /** Answers getHeaders, getHeader and getMethod; everything else is unsupported. */
     private static final class FakeRequest {
         private final Map<String, List<String>> headers = new LinkedHashMap<>();
-        private final List<Cookie> cookies = new ArrayList<>();
+        private final List<String> cookies = new ArrayList<>();
         private String method = "GET";
 
         FakeRequest header(String name, String value) {
@@ -175,7 +193,7 @@ class TokenExtractorTest {
         }
 
         FakeRequest cookie(String name, String value) {
-            cookies.add(new Cookie(name, value));
+            cookies.add(name + "=" + value);
             return this;
         }
 
@@ -185,13 +203,15 @@ class TokenExtractorTest {
         }
 
         HttpServletRequest build() {
+            if (!cookies.isEmpty()) {
+                header("Cookie", String.join("; ", cookies));
+            }
             return (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
                     new Class<?>[] {HttpServletRequest.class}, (proxy, m, args) -> switch (m.getName()) {
                         case "getHeaders" -> Collections.enumeration(
                                 headers.getOrDefault(((String) args[0]).toLowerCase(Locale.ROOT), List.of()));
                         case "getHeader" -> headers.getOrDefault(((String) args[0]).toLowerCase(Locale.ROOT),
                                 List.of()).stream().findFirst().orElse(null);
-                        case "getCookies" -> cookies.isEmpty() ? null : cookies.toArray(new Cookie[0]);
                         case "getMethod" -> method;
                         default -> throw new UnsupportedOperationException(m.getName());
                     });
