@@ -2,7 +2,6 @@ package io.sigil.auth.cli;
 
 import io.sigil.auth.config.SigilConfig;
 import io.sigil.auth.token.InvalidTokenException;
-import io.sigil.auth.token.KeyRing;
 import io.sigil.auth.token.TokenVerifier;
 import io.sigil.auth.token.VerifiedToken;
 import jakarta.json.JsonValue;
@@ -20,7 +19,7 @@ import java.util.Set;
 record ServerVerifier(TokenVerifier verifier, Set<String> requiredClaims) {
 
     static ServerVerifier of(SigilConfig config) {
-        return new ServerVerifier(new TokenVerifier(KeyRing.of(config.signingKey()), config.policy(), Clock.systemUTC()),
+        return new ServerVerifier(new TokenVerifier(config.keys().resolver(), config.policy(), Clock.systemUTC()),
                 config.requiredClaims());
     }
 

@@ -196,6 +196,22 @@ class SigilCliRoundTripTest {
     }
 
     @Test
+    void verify_serverConfigPublicKeyLocation_acceptsTheOutsideIssuersTokenOnlyUnderItsKey() throws IOException {
+        String[] es = keygen(JwsAlgorithm.ES256, "--jwks", "--kid", "outside-1");
+        ok(CliRun.of("keygen", "--alg", "HS256", "--out", file("secret")));
+        Path config = dir.resolve("sigil.properties");
+        Files.writeString(config, "sigil.secret=" + Files.readString(dir.resolve("secret")).strip()
+                + "\nmp.jwt.verify.publickey.location=" + es[1].replace("\\", "/") + "\n");
+        String token = sign(es[0], CLAIMS, "--lifetime", "PT5M");
+        CliRun run = ok(verify(token, "--config", config.toString()));
+        assertThat(run.err()).contains("kid outside-1");
+
+        ok(CliRun.of("keygen", "--alg", "ES256", "--kid", "outside-1", "--out", file("impostor.jwk")));
+        CliRun impostor = verify(sign(file("impostor.jwk"), CLAIMS, "--lifetime", "PT5M"), "--config", config.toString());
+        assertThat(impostor.code()).as(impostor.both()).isEqualTo(SigilCli.REFUSED);
+    }
+
+    @Test
     void verify_serverConfig_environmentOverridesTheFileAsOnAServer() throws IOException {
         String[] keys = keygen(JwsAlgorithm.HS256);
         String secret = Files.readString(Path.of(keys[0])).strip();
