@@ -15,9 +15,8 @@ import java.util.stream.Stream;
 /**
  * The log of the server under test, named by the system property {@code sigil.it.server-log}
  * that each target's Failsafe execution sets (WildFly's {@code standalone/log/server.log}, the
- * Payara domain's {@code logs/server.log}, Payara Micro's {@code --logtofile}). Rotated files
- * beside it (same name plus a suffix, as Payara Micro writes {@code server.log.0}) count too.
- * Stateless.
+ * Payara domain's {@code logs/server.log}, all that the Payara Micro process printed). Rotated
+ * files beside it (the same name plus a suffix) count too. Stateless.
  */
 final class ServerLog {
 
@@ -73,9 +72,7 @@ final class ServerLog {
     }
 
     private static Path live() {
-        Path named = Path.of(System.getProperty(PROPERTY));
-        Path rotated = named.resolveSibling(named.getFileName() + ".0");
-        Path live = Files.exists(named) || !Files.exists(rotated) ? named : rotated;
+        Path live = Path.of(System.getProperty(PROPERTY));
         assertThat(live).as("server log").exists();
         return live;
     }
