@@ -19,8 +19,9 @@ import org.jboss.shrinkwrap.descriptor.api.Descriptor;
  * Deploys black-box test archives to a running Payara Server domain with its own
  * {@code asadmin deploy} and {@code undeploy}, as an administrator would. The build creates,
  * configures, starts and stops the domain (see the {@code payara-server} profile of this
- * module), so start and stop here only check that the domain answers. Payara publishes no
- * Jakarta EE 10 managed-server adapter on Maven Central; this one does the little the tests need.
+ * module), so start and stop here only check that the domain answers. The Payara Server adapter
+ * on Maven Central (2.5) is a javax-era one that needs its protocol and enrichers swapped out; this
+ * class does the little these black-box tests need.
  * Not thread-safe; Arquillian calls it from one thread.
  */
 public class AsadminDomainContainer implements DeployableContainer<AsadminDomainConfiguration> {
