@@ -29,9 +29,10 @@ import java.util.function.Supplier;
  * @param remoteRefresh {@code sigil.remote-keys.refresh-interval}
  * @param remoteMaxAge  {@code sigil.remote-keys.max-age}
  * @param rsaMinBits    {@code sigil.rsa.min-bits}
+ * @param reloads       the one schedule on which every key file of the deployment is looked at again
  */
 record KeySources(ClassLoader classLoader, Clock clock, Duration reload, Duration remoteRefresh,
-                  Duration remoteMaxAge, int rsaMinBits) {
+                  Duration remoteMaxAge, int rsaMinBits, ReloadSchedule reloads) {
 
     /**
      * One configured location of verification keys.
@@ -65,7 +66,7 @@ record KeySources(ClassLoader classLoader, Clock clock, Duration reload, Duratio
         Optional<Path> file = filePath(location, setting);
         if (file.isPresent()) {
             ReloadingKeyFile reloading = ReloadingKeyFile.open(file.get(), setting, text -> parse(text, setting, defaultAlgorithm),
-                    reload, clock);
+                    reloads);
             return new Source(reloading.keys(), reloading, reloading::keys);
         }
         // classpath:, or (as MicroProfile JWT resolves it) a relative path that is no file.

@@ -8,15 +8,15 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * What a key file holds, read again when the file changes, so that keys can be rotated without a
- * restart. The file's modification time, size and identity are compared at most once per
- * interval, by whichever caller comes first after the interval (one thread at a time; the others
+ * restart. The file's modification time, size and identity are compared when its
+ * {@link ReloadSchedule} says so: at most once per interval, together with the deployment's other
+ * key files, by whichever caller comes first after the interval (one thread at a time; the others
  * go on with the value they have). A file that cannot be read, or whose content the parser
  * refuses, leaves the last good value in place and logs one WARNING per change, naming the setting
  * and the path, never the content. Thread-safe.
@@ -35,14 +35,13 @@ final class ReloadingFile<T> {
     private final String settingName;
     private final Function<String, T> parser;
     private final Function<T, String> describer;
-    private final long intervalMillis;
-    private final Clock clock;
-    private final AtomicLong nextCheck;
+    private final ReloadSchedule schedule;
     private volatile T value;
     private volatile Stamp lastSeen;
 
     /**
-     * Reads the file for the first time.
+     * Reads the file for the first time; it is looked at again on its own schedule, as a file of
+     * verification keys.
      *
      * @param path        the file
      * @param settingName the configuration key that named it, for messages
@@ -55,12 +54,26 @@ final class ReloadingFile<T> {
      */
     ReloadingFile(Path path, String settingName, Function<String, T> parser, Function<T, String> describer,
                   Duration interval, Clock clock) {
+        this(path, settingName, parser, describer, new ReloadSchedule(interval, clock), false);
+    }
+
+    /**
+     * Reads the file for the first time and joins a schedule shared with other key files.
+     *
+     * @param path        the file
+     * @param settingName the configuration key that named it, for messages
+     * @param parser      turns the text into a value; throws {@link SigilConfigurationException}
+     * @param describer   what to log about a new value (kids, algorithms; never key material)
+     * @param schedule    when to look for a change
+     * @param signing     whether the file holds the signing key (looked at after the others)
+     * @throws SigilConfigurationException if the file cannot be read or parsed
+     */
+    ReloadingFile(Path path, String settingName, Function<String, T> parser, Function<T, String> describer,
+                  ReloadSchedule schedule, boolean signing) {
         this.path = path;
         this.settingName = settingName;
         this.parser = parser;
         this.describer = describer;
-        this.intervalMillis = interval.toMillis();
-        this.clock = clock;
         try {
             this.lastSeen = stamp(path);
         } catch (IOException e) {
@@ -68,18 +81,17 @@ final class ReloadingFile<T> {
                     + e.getClass().getSimpleName() + ")");
         }
         this.value = parser.apply(read());
-        this.nextCheck = new AtomicLong(clock.millis() + intervalMillis);
+        this.schedule = schedule;
+        if (signing) {
+            schedule.addSigningFile(this);
+        } else {
+            schedule.addVerificationFile(this);
+        }
     }
 
     /** @return the value of the last good read, after looking for a change if the interval has passed */
     T current() {
-        if (intervalMillis > 0) {
-            long now = clock.millis();
-            long next = nextCheck.get();
-            if (now >= next && nextCheck.compareAndSet(next, now + intervalMillis)) {
-                reloadIfChanged();
-            }
-        }
+        schedule.checkIfDue();
         return value;
     }
 

@@ -42,6 +42,24 @@ final class ReloadingKeyFile implements KeyResolver {
                 ring -> ring.keys().size() + " keys " + SigilKeys.describe(ring.keys()), interval, clock));
     }
 
+    /**
+     * Opens a key file that is looked at again on a schedule shared with the deployment's other
+     * key files.
+     *
+     * @param path        the file
+     * @param settingName the configuration key that named it, for messages
+     * @param parser      turns the file's text into keys; throws {@link SigilConfigurationException}
+     * @param schedule    when to look for a change
+     * @return the source
+     * @throws SigilConfigurationException if the file cannot be read or holds no valid keys
+     */
+    static ReloadingKeyFile open(Path path, String settingName, Function<String, List<VerificationKey>> parser,
+                                 ReloadSchedule schedule) {
+        return new ReloadingKeyFile(new ReloadingFile<>(path, settingName,
+                text -> KeyRing.of(null, parser.apply(text)),
+                ring -> ring.keys().size() + " keys " + SigilKeys.describe(ring.keys()), schedule, false));
+    }
+
     /** @return the keys of the last good read, after looking for a change if the interval has passed */
     List<VerificationKey> keys() {
         return file.current().keys();

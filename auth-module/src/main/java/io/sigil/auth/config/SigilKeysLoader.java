@@ -62,7 +62,8 @@ final class SigilKeysLoader {
                 Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofDays(1));
         Duration remoteMaxAge = bounded(config, SigilConfigLoader.REMOTE_KEYS_MAX_AGE, Duration.ofMinutes(15),
                 remoteRefresh, Duration.ofDays(7));
-        KeySources sources = new KeySources(classLoader, clock, reload, remoteRefresh, remoteMaxAge, rsaMinBits);
+        KeySources sources = new KeySources(classLoader, clock, reload, remoteRefresh, remoteMaxAge, rsaMinBits,
+                new ReloadSchedule(reload, clock));
 
         SigningKeySource signing = SigningKeyLoader.load(config, sources);
         Optional<HmacKey> secret = secret(config, demo, signing != null);

@@ -60,7 +60,7 @@ final class SigningKeyLoader {
             ReloadingFile<SigningKey> current = self.get();
             SigningKeySource.checkNewKid(current == null ? null : current.last(), next, setting);
             return next;
-        }, key -> "signing " + key.algorithm() + " kid=" + key.keyId(), sources.reload(), sources.clock());
+        }, key -> "signing " + key.algorithm() + " kid=" + key.keyId(), sources.reloads(), true);
         self.set(reloading);
         return SigningKeySource.reloading(reloading);
     }

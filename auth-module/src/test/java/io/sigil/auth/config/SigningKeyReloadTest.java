@@ -11,9 +11,7 @@ import io.sigil.auth.token.TokenVerifier;
 import io.sigil.auth.token.VerificationKey;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -92,6 +90,27 @@ class SigningKeyReloadTest {
     }
 
     @Test
+    void runbookStep2_oldKeyIntoTheVerifyFileThenNewSigningKey_oldTokensNeverRefused() throws Exception {
+        Path file = write("signing.jwk", Jwk.privateJwk(JwsAlgorithm.RS256, "old", first).toString());
+        Path verify = write("verify.jwks.json", Jwk.publicJwkSet(List.of(
+                VerificationKey.of(JwsAlgorithm.ES256, "unrelated", ecPublicKey(), "test"))).toString());
+        SigilConfig config = load(file, "sigil.verify.keys.location", verify.toString());
+        String oldToken = issue(config);
+        clock.advance(INTERVAL.dividedBy(2));
+        assertThat(verifies(config, oldToken)).isTrue();
+
+        // The operator writes the old public key into the verification file, then the new signing
+        // key file, both inside one interval; the check after the interval must see both.
+        write("verify.jwks.json", Jwk.publicJwkSet(List.of(config.keys().signingKey().verificationKey())).toString());
+        write("signing.jwk", Jwk.privateJwk(JwsAlgorithm.RS256, "new", second).toString());
+        clock.advance(INTERVAL);
+
+        assertThat(config.keys().signingKey().keyId()).as("the signing key file was read again").isEqualTo("new");
+        assertThat(verifies(config, oldToken)).as("old token right after the signing key changed").isTrue();
+        assertThat(verifies(config, issue(config))).isTrue();
+    }
+
+    @Test
     void pemWithFixedKidReplacedByAnotherKey_keepsTheOldKeyAndWarns() throws IOException {
         Path file = write("signing.pem", PemKeys.toPem(first.getPrivate()));
         SigilConfig config = load(file, "sigil.signing.key.id", "fixed");
@@ -122,6 +141,12 @@ class SigningKeyReloadTest {
 
     // ---------------------------------------------------------------- helpers
 
+    private static java.security.PublicKey ecPublicKey() throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        return generator.generateKeyPair().getPublic();
+    }
+
     private SigilConfig load(Path signingKey, String... more) {
         String[] values = new String[4 + more.length];
         values[0] = "sigil.signing.key.location";
@@ -146,13 +171,7 @@ class SigningKeyReloadTest {
         }
     }
 
-    /** Writes the file with a modification time that always moves forward. */
     private Path write(String name, String content) throws IOException {
-        Path file = dir.resolve(name);
-        long before = Files.exists(file) ? Files.getLastModifiedTime(file).toMillis() : 0;
-        Files.writeString(file, content);
-        Files.setLastModifiedTime(file, FileTime.fromMillis(Math.max(before + 1000,
-                Files.getLastModifiedTime(file).toMillis())));
-        return file;
+        return TestFiles.write(dir, name, content);
     }
 }
