@@ -36,12 +36,12 @@ public final class SigilCli {
                   --public-out writes the public JWK (a JWK Set with --jwks) for verifiers.
               sign --key FILE [--claims FILE] [--lifetime DURATION] [--iat] [--jti] [--kid ID]
                   Signs a claims JSON object (--claims FILE, else standard input) and prints the token.
-                  --key: a private JWK, a PKCS#8 PEM (give --alg), or a file holding an HS secret.
+                  --key: a private JWK, a PKCS#8 PEM (--alg, else implied by the key), or an HS secret.
                   --lifetime PT15M sets "exp"; --iat sets "iat" to now; --jti adds a random "jti".
               verify (--key FILE | --config FILE) [--issuer ISS] [--audience AUD] [--skew SECONDS] [TOKEN]
                   Verifies a token (the argument, else standard input) exactly as the server does and
                   prints its claims as JSON (exit 0), or the reason it is refused (exit 1).
-                  --key: a public JWK, a JWK Set, an SPKI PEM (give --alg), or an HS secret file.
+                  --key: a public JWK, a JWK Set, an SPKI PEM (--alg, else implied), or an HS secret.
                   --config: a properties file with the server's keys (sigil.*, mp.jwt.*).
               inspect [TOKEN]
                   Decodes a token's header and claims WITHOUT verifying anything.

@@ -235,6 +235,26 @@ class SigilCliRoundTripTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"RSA:RS256", "EC:ES256", "Ed25519:EdDSA"})
+    void signVerify_pemKeys_algorithmImpliedByTheKey(String keyAndAlgorithm) throws Exception {
+        String[] parts = keyAndAlgorithm.split(":");
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance(parts[0]);
+        if (parts[0].equals("RSA")) {
+            generator.initialize(2048);
+        }
+        java.security.KeyPair pair = generator.generateKeyPair();
+        Files.writeString(dir.resolve("private.pem"), io.sigil.auth.token.PemKeys.toPem(pair.getPrivate()));
+        Files.writeString(dir.resolve("public.pem"), io.sigil.auth.token.PemKeys.toPem(pair.getPublic()));
+        String token = sign(file("private.pem"), CLAIMS, "--lifetime", "PT5M", "--kid", "pem-1");
+        assertThat(new String(Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))),
+                StandardCharsets.UTF_8)).contains("\"alg\":\"" + parts[1] + "\"").contains("\"kid\":\"pem-1\"");
+        ok(verify(token, "--key", file("public.pem"), "--kid", "pem-1"));
+        CliRun wrongAlgorithm = verify(token, "--key", file("public.pem"), "--kid", "pem-1", "--alg",
+                parts[1].equals("RS256") ? "PS256" : "RS256");
+        assertThat(wrongAlgorithm.code()).as(wrongAlgorithm.both()).isIn(SigilCli.REFUSED, SigilCli.USAGE);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"HS256:32", "HS384:48", "HS512:64"})
     void keygen_hmacSecret_isBase64urlOfTheHashSize(String algorithmAndBytes) {
         String[] parts = algorithmAndBytes.split(":");
