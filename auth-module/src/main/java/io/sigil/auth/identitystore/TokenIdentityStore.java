@@ -1,6 +1,7 @@
 package io.sigil.auth.identitystore;
 
 import io.sigil.auth.principal.SigilJsonWebToken;
+import io.sigil.auth.revocation.RevocationStore;
 import io.sigil.auth.token.InvalidTokenException;
 import io.sigil.auth.token.TokenVerifier;
 import io.sigil.auth.token.VerifiedToken;
@@ -13,8 +14,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Validates {@link TokenCredential}s with the deployment's {@link TokenVerifier}. The caller and
- * groups come from the token alone; the caller need not exist in any user store. Thread-safe.
+ * Validates {@link TokenCredential}s with the deployment's {@link TokenVerifier}, then, once the
+ * signature and claims have passed, asks the {@link RevocationStore} whether the token was
+ * revoked. The caller and groups come from the token alone; the caller need not exist in any user
+ * store. Thread-safe.
  */
 @ApplicationScoped
 public class TokenIdentityStore implements IdentityStore {
@@ -24,6 +27,9 @@ public class TokenIdentityStore implements IdentityStore {
     @Inject
     TokenVerifier verifier;
 
+    @Inject
+    RevocationStore revocations;
+
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (!(credential instanceof TokenCredential tokenCredential)) {
@@ -31,6 +37,11 @@ public class TokenIdentityStore implements IdentityStore {
         }
         try {
             VerifiedToken token = verifier.verify(tokenCredential.token());
+            if (revocations.isRevoked(token.claims())) {
+                LOG.log(Level.FINE, "token refused: revoked (jti={0}, caller={1})",
+                        new Object[] {token.claims().tokenId(), token.claims().name()});
+                return CredentialValidationResult.INVALID_RESULT;
+            }
             return new CredentialValidationResult(new SigilJsonWebToken(token), token.claims().groups());
         } catch (InvalidTokenException e) {
             LOG.log(Level.FINE, "token refused: {0}", e.reason());
