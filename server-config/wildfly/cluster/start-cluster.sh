@@ -46,11 +46,12 @@ for n in 1 2; do
   fi
   rm -rf "$node"
   cp -r "$JBOSS_HOME/standalone" "$node"
-  rm -rf "$node/data" "$node/log" "$node/tmp" "$node/deployments/"*
+  rm -rf "$node/deployments/"*
   for script in "$here/../sigil.cli" "$here/cluster.cli"; do
     "$JBOSS_HOME/bin/jboss-cli.sh" -Djboss.server.base.dir="$node" --file="$script" > "$node/configure.log" 2>&1 \
       || { cat "$node/configure.log" >&2; exit 1; }
   done
+  rm -rf "$node/log" "$node/data" "$node/tmp"   # the offline CLI runs leave a boot log there
   cp "$deployment" "$node/deployments/"
 done
 
@@ -78,8 +79,8 @@ for n in 1 2; do
     fi
     sleep 1
   done
-  if grep -q 'WFLYSRV0026\|WFLYCTL0186' "$log"; then
-    echo "node$n started with errors; see $log" >&2; exit 1
+  if grep -q 'WFLYSRV0026\|WFLYCTL0186' "$log" || ! grep -q 'WFLYSRV0010: Deployed' "$log"; then
+    echo "node$n started with errors or without the deployment; see $log" >&2; exit 1
   fi
 done
 until grep -q "WFLYCLJG0033: Connected 'ee' channel.* with view: \[[^]]*\] (2)" \
