@@ -18,9 +18,11 @@
 #   SIGIL_NODE2_GRID_PORT    6901
 #   SIGIL_CLUSTER_NAME       sigil-cluster (nodes join only a grid of the same name)
 #   SIGIL_SERVER_ARGS        extra JVM arguments, e.g. -Dsigil.demo=true
+#   SIGIL_NODE1_SERVER_ARGS, SIGIL_NODE2_SERVER_ARGS   more, for one node only
 #   SIGIL_SERVER_JAVA_OPTS   -Xms64m -Xmx512m
 #   SIGIL_START_TIMEOUT      300 (seconds to wait for both nodes)
-# Writes node<N>/server.pid for stop-cluster.sh; each node logs to node<N>/server.log.
+# Writes node<N>/server.pid for stop-cluster.sh; each node logs to node<N>/server.log.0 (Payara
+# numbers the file) and node<N>/console.log.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -52,8 +54,9 @@ done
 
 for n in 1 2; do
   node="$cluster_dir/node$n"
+  node_args="SIGIL_NODE${n}_SERVER_ARGS"
   # shellcheck disable=SC2086
-  nohup java $java_opts -Dhazelcast.socket.bind.any=false ${SIGIL_SERVER_ARGS:-} \
+  nohup java $java_opts -Dhazelcast.socket.bind.any=false ${SIGIL_SERVER_ARGS:-} ${!node_args:-} \
     -jar "$PAYARA_MICRO_JAR" \
     --name "node$n" --rootdir "$node/root" --logtofile "$node/server.log" \
     --port "${http_ports[$((n - 1))]}" \
@@ -76,7 +79,8 @@ for n in 1 2; do
   done
 done
 for n in 1 2; do
-  until grep -q 'Members {size:2' "$cluster_dir/node$n/server.log" "$cluster_dir/node$n/console.log"; do
+  until cat "$cluster_dir/node$n/console.log" "$cluster_dir/node$n"/server.log* 2>/dev/null \
+      | grep -q 'DG Size: 2'; do
     if [ $SECONDS -ge $deadline ]; then
       echo "node$n did not join a grid of two; see $cluster_dir/node$n/server.log" >&2; exit 1
     fi

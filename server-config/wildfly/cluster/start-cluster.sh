@@ -18,6 +18,7 @@
 #   SIGIL_MULTICAST_ADDRESS      230.0.0.13 (JGroups no longer multicasts; mod_cluster's
 #                                advertise socket still joins a group, keep it apart)
 #   SIGIL_SERVER_ARGS            extra server arguments, e.g. -Dsigil.demo=true
+#   SIGIL_NODE1_SERVER_ARGS, SIGIL_NODE2_SERVER_ARGS   more, for one node only
 #   SIGIL_SERVER_JAVA_OPTS       -Xms64m -Xmx512m
 #   SIGIL_START_TIMEOUT          300 (seconds to wait for both nodes)
 # Writes node<N>/server.pid (the JVM) and node<N>/launcher.pid (standalone.sh) for stop-cluster.sh.
@@ -57,6 +58,7 @@ done
 
 for n in 1 2; do
   node="$cluster_dir/node$n"
+  node_args="SIGIL_NODE${n}_SERVER_ARGS"
   # shellcheck disable=SC2086
   LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE="$node/server.pid" JAVA_OPTS="$java_opts" \
     nohup "$JBOSS_HOME/bin/standalone.sh" -c standalone-ha.xml \
@@ -65,7 +67,7 @@ for n in 1 2; do
       -Djboss.socket.binding.port-offset="${offsets[$((n - 1))]}" \
       -Djboss.default.multicast.address="$multicast" -Djboss.modcluster.multicast.address="$multicast" \
       -Dsigil.cluster.port1="$port1" -Dsigil.cluster.port2="$port2" \
-      ${SIGIL_SERVER_ARGS:-} > "$node/console.log" 2>&1 < /dev/null &
+      ${SIGIL_SERVER_ARGS:-} ${!node_args:-} > "$node/console.log" 2>&1 < /dev/null &
   echo $! > "$node/launcher.pid"
 done
 

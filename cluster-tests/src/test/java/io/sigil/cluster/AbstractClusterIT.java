@@ -143,6 +143,37 @@ abstract class AbstractClusterIT {
     }
 
     @Test
+    @Order(6)
+    void keyRotation_onBothNodesWithoutRestart_keepsOldTokensValidUntilTheOldKeyIsDropped() throws IOException {
+        String oldKeys = RotationKeys.token(RotationKeys.OLD, "carol");
+        String newKeys = RotationKeys.token(RotationKeys.NEW, "carol");
+        String issued = http.token(node(1), "alice", "alice-password");
+        for (int n = 1; n <= 2; n++) {
+            assertThat(http.meWithToken(node(n), oldKeys).statusCode()).as("old key, node " + n).isEqualTo(200);
+            assertRefused(http.meWithToken(node(n), newKeys));
+        }
+
+        // Step 1 on each node in turn: the new key joins the old one.
+        for (int n = 1; n <= 2; n++) {
+            RotationKeys.write(cluster().keysFile(n), RotationKeys.OLD, RotationKeys.NEW);
+        }
+        for (int n = 1; n <= 2; n++) {
+            acceptedWithin(node(n), newKeys);
+            assertThat(http.meWithToken(node(n), oldKeys).statusCode()).as("old key after the new one came").isEqualTo(200);
+            assertThat(http.meWithToken(node(n), issued).statusCode()).as("a token the node issued").isEqualTo(200);
+        }
+
+        // Once the old key's tokens have expired it is dropped, and its tokens are refused everywhere.
+        for (int n = 1; n <= 2; n++) {
+            RotationKeys.write(cluster().keysFile(n), RotationKeys.NEW);
+        }
+        for (int n = 1; n <= 2; n++) {
+            refusedWithin(node(n), oldKeys, Instant.now(), RotationKeys.RELOAD.multipliedBy(10));
+            assertThat(http.meWithToken(node(n), newKeys).statusCode()).as("new key").isEqualTo(200);
+        }
+    }
+
+    @Test
     @Order(100)
     void killNode1_survivorServesItsSessionAndTokens() throws Exception {
         String token = http.token(node(1), "alice", "alice-password");
@@ -180,7 +211,26 @@ abstract class AbstractClusterIT {
 
     /** Polls a node until it refuses a token, for at most {@link #PROPAGATION}. */
     Duration refusedWithin(URI base, String token, Instant since) throws IOException {
-        Instant deadline = since.plus(PROPAGATION);
+        return refusedWithin(base, token, since, PROPAGATION);
+    }
+
+    /** Polls a node until it accepts a token, for at most ten key reload intervals. */
+    void acceptedWithin(URI base, String token) throws IOException {
+        Instant deadline = Instant.now().plus(RotationKeys.RELOAD.multipliedBy(10));
+        int status;
+        do {
+            status = http.meWithToken(base, token).statusCode();
+            if (status == 200) {
+                return;
+            }
+            pause();
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError(base + " still refused the token (status " + status + ")");
+    }
+
+    /** Polls a node until it refuses a token, for at most the given time. */
+    Duration refusedWithin(URI base, String token, Instant since, Duration limit) throws IOException {
+        Instant deadline = since.plus(limit);
         HttpResponse<String> response;
         do {
             response = http.meWithToken(base, token);
@@ -188,6 +238,7 @@ abstract class AbstractClusterIT {
                 assertRefused(response);
                 return Duration.between(since, Instant.now());
             }
+            pause();
         } while (Instant.now().isBefore(deadline));
         throw new AssertionError(base + " still accepted the token " + Duration.between(since, Instant.now())
                 .toMillis() + " ms after it was revoked (status " + response.statusCode() + ")");
@@ -200,6 +251,16 @@ abstract class AbstractClusterIT {
             Thread.onSpinWait();
         }
         return http.token(base, user, password);
+    }
+
+    /** A short pause between two polls, so that polling does not hog a shared machine. */
+    private static void pause() throws IOException {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
     }
 
     static void assertRefused(HttpResponse<String> response) {

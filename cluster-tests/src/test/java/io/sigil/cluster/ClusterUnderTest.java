@@ -18,6 +18,12 @@ interface ClusterUnderTest extends AutoCloseable {
     URI base(int node);
 
     /**
+     * @param node 1 or 2
+     * @return the JWK Set file the node reads as {@code sigil.verify.keys.location}
+     */
+    java.nio.file.Path keysFile(int node);
+
+    /**
      * Kills a node's JVM with SIGKILL and waits until it is gone.
      *
      * @param node 1 or 2

@@ -11,7 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.List;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 
@@ -47,7 +47,7 @@ final class Http implements TestWatcher {
         return send(HttpRequest.newBuilder(URI.create(base + "/api/me")).header("Authorization", "Bearer " + token));
     }
 
-    /** GET {@code /api/me} with a session cookie ({@code name=value}). */
+    /** GET {@code /api/me} with session cookies (a {@code Cookie} header value). */
     HttpResponse<String> meWithCookie(URI base, String cookie) throws IOException {
         return send(HttpRequest.newBuilder(URI.create(base + "/api/me")).header("Cookie", cookie));
     }
@@ -92,19 +92,19 @@ final class Http implements TestWatcher {
     /**
      * Signs in with the form at {@code /login}.
      *
-     * @return the session cookie as {@code name=value}
+     * @return every cookie the answer set, as a {@code Cookie} header value ({@code a=1; b=2}), as
+     *         a browser would send them back: the session id, and on Payara the session version
      * @throws AssertionError unless the answer is 303 with a session cookie
      */
     String formLogin(URI base, String user, String password) throws IOException {
         HttpResponse<String> response = postForm(URI.create(base + "/login"), "username", user, "password", password);
-        Optional<String> cookie = response.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("JSESSIONID="))
-                .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
-                .findFirst();
-        if (response.statusCode() != 303 || cookie.isEmpty()) {
+        List<String> cookies = response.headers().allValues("Set-Cookie").stream()
+                .map(c -> c.indexOf(';') < 0 ? c : c.substring(0, c.indexOf(';')))
+                .toList();
+        if (response.statusCode() != 303 || cookies.stream().noneMatch(c -> c.startsWith("JSESSIONID="))) {
             throw new AssertionError("form login of " + user + " at " + base + " got " + response.statusCode());
         }
-        return cookie.get();
+        return String.join("; ", cookies);
     }
 
     static JsonObject json(HttpResponse<String> response) {

@@ -79,6 +79,32 @@ abstract class ScriptedCluster implements ClusterUnderTest {
         }
     }
 
+    @Override
+    public Path keysFile(int node) {
+        return keysFile(clusterDir, node);
+    }
+
+    /** @return where a node's {@code sigil.verify.keys.location} file is, beside the cluster's directory */
+    static Path keysFile(Path clusterDir, int node) {
+        return clusterDir.resolveSibling(clusterDir.getFileName() + "-keys").resolve("node" + node + ".jwks.json");
+    }
+
+    /**
+     * @return the environment that gives each node its own rotation key file (with the old key)
+     * @throws IOException if the files cannot be written
+     */
+    static Map<String, String> rotationKeyArgs(Path clusterDir) throws IOException {
+        return Map.of("SIGIL_NODE1_SERVER_ARGS", RotationKeys.serverArgs(keysFile(clusterDir, 1)),
+                "SIGIL_NODE2_SERVER_ARGS", RotationKeys.serverArgs(keysFile(clusterDir, 2)));
+    }
+
+    /** @return the settings plus {@link #rotationKeyArgs} */
+    static Map<String, String> withRotationKeys(Path clusterDir, Map<String, String> settings) throws IOException {
+        Map<String, String> all = new java.util.HashMap<>(settings);
+        all.putAll(rotationKeyArgs(clusterDir));
+        return all;
+    }
+
     /** @return the directory the start script gave a node */
     Path nodeDir(int node) {
         return clusterDir.resolve("node" + node);

@@ -39,14 +39,14 @@ final class WildFlyCluster extends ScriptedCluster {
         Path dir = Path.of(ClusterSettings.required("sigil.cluster.wildfly.dir"));
         Duration timeout = ClusterSettings.startTimeout();
         WildFlyCluster cluster = new WildFlyCluster(
-                ClusterSettings.serverConfig().resolve("wildfly/cluster"), dir, offsets, Map.of(
+                ClusterSettings.serverConfig().resolve("wildfly/cluster"), dir, offsets, withRotationKeys(dir, Map.of(
                         "JBOSS_HOME", ClusterSettings.required("sigil.cluster.wildfly.home"),
                         "SIGIL_CLUSTER_DIR", dir.toString(),
                         "SIGIL_NODE1_PORT_OFFSET", Integer.toString(offsets[0]),
                         "SIGIL_NODE2_PORT_OFFSET", Integer.toString(offsets[1]),
                         "SIGIL_MULTICAST_ADDRESS", ClusterSettings.multicastAddress(),
                         "SIGIL_SERVER_ARGS", "-Dsigil.demo=true",
-                        "SIGIL_START_TIMEOUT", Long.toString(timeout.toSeconds())));
+                        "SIGIL_START_TIMEOUT", Long.toString(timeout.toSeconds())))));
         cluster.start(Path.of(ClusterSettings.required("sigil.cluster.wildfly.ear")), timeout.plusSeconds(120));
         return cluster;
     }
