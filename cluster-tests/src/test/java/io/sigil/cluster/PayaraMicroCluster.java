@@ -51,7 +51,7 @@ final class PayaraMicroCluster extends ScriptedCluster {
                         "SIGIL_NODE2_GRID_PORT", Integer.toString(grid[1]),
                         "SIGIL_CLUSTER_NAME", System.getProperty("sigil.cluster.payara.name", "sigil-it-cluster"),
                         "SIGIL_SERVER_ARGS", "-Dsigil.demo=true",
-                        "SIGIL_START_TIMEOUT", Long.toString(timeout.toSeconds())))));
+                        "SIGIL_START_TIMEOUT", Long.toString(timeout.toSeconds()))));
         cluster.start(Path.of(ClusterSettings.required("sigil.cluster.payara.war")), timeout.plusSeconds(120));
         return cluster;
     }

@@ -46,7 +46,7 @@ final class WildFlyCluster extends ScriptedCluster {
                         "SIGIL_NODE2_PORT_OFFSET", Integer.toString(offsets[1]),
                         "SIGIL_MULTICAST_ADDRESS", ClusterSettings.multicastAddress(),
                         "SIGIL_SERVER_ARGS", "-Dsigil.demo=true",
-                        "SIGIL_START_TIMEOUT", Long.toString(timeout.toSeconds())))));
+                        "SIGIL_START_TIMEOUT", Long.toString(timeout.toSeconds()))));
         cluster.start(Path.of(ClusterSettings.required("sigil.cluster.wildfly.ear")), timeout.plusSeconds(120));
         return cluster;
     }
