@@ -1,25 +1,31 @@
 package io.sigil.auth.config;
 
-import io.sigil.auth.token.HmacKey;
 import io.sigil.auth.token.TokenPolicy;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * Sigil's validated configuration, read once per deployment by {@link SigilConfigLoader}.
  * Immutable.
  *
- * @param signingKey     the HS256 key tokens are signed and verified with
+ * @param keys           the key ring: the signing key and every verification key
  * @param policy         the claim requirements for presented tokens
  * @param tokenLifetime  how long issued tokens stay valid ({@code sigil.token.lifetime})
  * @param demo           whether the demo users are seeded ({@code sigil.demo})
  * @param dataSource     the JNDI name of the user store's data source ({@code sigil.datasource})
  * @param realm          the realm named in {@code WWW-Authenticate} ({@code sigil.realm})
+ * @param transport      where requests carry the token ({@code mp.jwt.token.header},
+ *                       {@code mp.jwt.token.cookie})
+ * @param requiredClaims claims every accepted token must carry ({@code sigil.token.required-claims})
+ * @param jwksMaxAge     how long clients may cache the JWK Set document ({@code sigil.jwks.max-age})
  */
-public record SigilConfig(HmacKey signingKey, TokenPolicy policy, Duration tokenLifetime, boolean demo,
-                          String dataSource, String realm) {
+public record SigilConfig(SigilKeys keys, TokenPolicy policy, Duration tokenLifetime, boolean demo,
+                          String dataSource, String realm, TokenTransport transport, Set<String> requiredClaims,
+                          Duration jwksMaxAge) {
 
-    /** Checks the values that no other type checks. */
+    /** Checks the values that no other type checks, and copies the set. */
     public SigilConfig {
+        requiredClaims = Set.copyOf(requiredClaims);
         if (realm.isBlank() || realm.contains("\"") || realm.contains("\\")) {
             throw new io.sigil.auth.token.SigilConfigurationException(
                     "sigil.realm must be non-empty and contain no quote or backslash");

@@ -1,18 +1,15 @@
 package io.sigil.auth.config;
 
-import io.sigil.auth.token.HmacKey;
 import io.sigil.auth.token.SigilConfigurationException;
 import io.sigil.auth.token.TokenIssuer;
 import io.sigil.auth.token.TokenPolicy;
-import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -43,10 +40,40 @@ public final class SigilConfigLoader {
     /** Realm named in {@code WWW-Authenticate}. */
     public static final String REALM = "sigil.realm";
 
+    /** The header that carries the token: {@code Authorization}, {@code Cookie} or a custom one. */
+    public static final String TOKEN_HEADER = "mp.jwt.token.header";
+    /** The cookie that carries the token. */
+    public static final String TOKEN_COOKIE = "mp.jwt.token.cookie";
+    /** Comma-separated claims every accepted token must carry, besides {@code exp} and {@code iss}. */
+    public static final String REQUIRED_CLAIMS = "sigil.token.required-claims";
+    /** How long clients may cache the JWK Set endpoint's answer, ISO-8601. */
+    public static final String JWKS_MAX_AGE = "sigil.jwks.max-age";
+
+    /** An outside issuer's public key(s), inline: PEM, JWK or JWK Set. */
+    public static final String PUBLICKEY = "mp.jwt.verify.publickey";
+    /** Where an outside issuer's public key(s) are: path, file:, classpath: or https:. */
+    public static final String PUBLICKEY_LOCATION = "mp.jwt.verify.publickey.location";
+    /** The algorithm of outside keys that do not name one (PEM, JWK without alg). */
+    public static final String PUBLICKEY_ALGORITHM = "mp.jwt.verify.publickey.algorithm";
+    /** Sigil's own private signing key: PKCS#8 PEM or private JWK, from a file or the classpath. */
+    public static final String SIGNING_KEY_LOCATION = "sigil.signing.key.location";
+    /** The kid of a PEM signing key. */
+    public static final String SIGNING_KEY_ID = "sigil.signing.key.id";
+    /** The algorithm of the signing key when the key alone does not fix it (PS256 for RSA, say). */
+    public static final String SIGNING_KEY_ALGORITHM = "sigil.signing.key.algorithm";
+    /** More verification keys of Sigil's own (older or next signing keys), published at the JWKS endpoint. */
+    public static final String VERIFY_KEYS_LOCATION = "sigil.verify.keys.location";
+    /** How often key files are checked for changes, ISO-8601; PT0S never. */
+    public static final String KEYS_RELOAD_INTERVAL = "sigil.keys.reload-interval";
+    /** The least time between two fetches of an https: JWK Set, ISO-8601. */
+    public static final String REMOTE_KEYS_REFRESH_INTERVAL = "sigil.remote-keys.refresh-interval";
+    /** How long a fetched https: JWK Set is used before it is fetched again, ISO-8601. */
+    public static final String REMOTE_KEYS_MAX_AGE = "sigil.remote-keys.max-age";
+    /** The smallest RSA modulus accepted, in bits. */
+    public static final String RSA_MIN_BITS = "sigil.rsa.min-bits";
+
     /** The data source the reference application defines. */
     public static final String DEFAULT_DATASOURCE = "java:app/jdbc/sigil";
-
-    private static final Logger LOG = Logger.getLogger(SigilConfigLoader.class.getName());
 
     private SigilConfigLoader() {
     }
@@ -59,12 +86,23 @@ public final class SigilConfigLoader {
      * @throws SigilConfigurationException if a value is missing, malformed or unsafe
      */
     public static SigilConfig load(Config config) {
+        return load(config, SigilConfigLoader.class.getClassLoader(), Clock.systemUTC());
+    }
+
+    /**
+     * Loads the configuration.
+     *
+     * @param config      the MicroProfile Config to read
+     * @param classLoader the deployment's class loader, for {@code classpath:} key locations
+     * @param clock       the time source of key sources that change at run time
+     * @return the validated configuration
+     * @throws SigilConfigurationException if a value is missing, malformed or unsafe
+     */
+    public static SigilConfig load(Config config, ClassLoader classLoader, Clock clock) {
         boolean demo = bool(config, DEMO, false);
-        HmacKey key = HmacKey.hs256(null, secret(config, demo), SECRET);
+        SigilKeys keys = SigilKeysLoader.load(config, demo, classLoader, clock);
         String issuer = get(config, ISSUER, String.class).orElse("sigil").trim();
-        Set<String> audiences = new LinkedHashSet<>();
-        get(config, AUDIENCES, String.class).ifPresent(value -> Arrays.stream(value.split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).forEach(audiences::add));
+        Set<String> audiences = list(config, AUDIENCES);
         long skew = get(config, CLOCK_SKEW, Long.class).orElse(60L);
         Optional<Duration> age = get(config, TOKEN_AGE, Long.class).map(Duration::ofSeconds);
         int maxLength = get(config, MAX_LENGTH, Integer.class).orElse(8192);
@@ -72,32 +110,42 @@ public final class SigilConfigLoader {
         Duration lifetime = TokenIssuer.checkLifetime(duration(config, LIFETIME, Duration.ofMinutes(15)));
         String dataSource = get(config, DATASOURCE, String.class).orElse(DEFAULT_DATASOURCE).trim();
         String realm = get(config, REALM, String.class).orElse("sigil").trim();
-        return new SigilConfig(key, policy, lifetime, demo, dataSource, realm);
+        TokenTransport transport = transport(config);
+        Set<String> requiredClaims = names(config, REQUIRED_CLAIMS);
+        Duration jwksMaxAge = duration(config, JWKS_MAX_AGE, Duration.ofMinutes(5));
+        if (jwksMaxAge.isNegative() || jwksMaxAge.compareTo(Duration.ofDays(1)) > 0) {
+            throw new SigilConfigurationException(JWKS_MAX_AGE + " must be between PT0S and P1D");
+        }
+        return new SigilConfig(keys, policy, lifetime, demo, dataSource, realm, transport, requiredClaims,
+                jwksMaxAge);
     }
 
-    private static byte[] secret(Config config, boolean demo) {
-        Optional<String> value = get(config, SECRET, String.class).map(String::trim);
-        if (value.isEmpty()) {
-            if (!demo) {
-                throw new SigilConfigurationException(SECRET + " is not set (environment variable "
-                        + "SIGIL_SECRET): give a base64url secret of at least 32 bytes, or set "
-                        + DEMO + "=true to try Sigil with a generated one");
+    private static TokenTransport transport(Config config) {
+        String header = get(config, TOKEN_HEADER, String.class).map(String::trim).orElse(TokenTransport.AUTHORIZATION);
+        Optional<String> cookie = get(config, TOKEN_COOKIE, String.class).map(String::trim);
+        if (cookie.isEmpty() && header.equalsIgnoreCase(TokenTransport.COOKIE)) {
+            cookie = Optional.of(TokenTransport.DEFAULT_COOKIE);
+        }
+        return new TokenTransport(header, cookie);
+    }
+
+    /** Reads a comma-separated list, trimmed, without empty items or duplicates. */
+    private static Set<String> list(Config config, String key) {
+        Set<String> items = new LinkedHashSet<>();
+        get(config, key, String.class).ifPresent(value -> Arrays.stream(value.split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).forEach(items::add));
+        return items;
+    }
+
+    /** Reads a comma-separated list of names without spaces or control characters. */
+    private static Set<String> names(Config config, String key) {
+        Set<String> names = list(config, key);
+        for (String name : names) {
+            if (name.length() > 256 || name.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
+                throw new SigilConfigurationException(key + " must list names without spaces or control characters");
             }
-            LOG.warning(SECRET + " is not set: demo mode generated a random secret. Tokens will not"
-                    + " survive a restart and will not be accepted by other nodes.");
-            byte[] generated = new byte[32];
-            new SecureRandom().nextBytes(generated);
-            return generated;
         }
-        String text = value.get();
-        while (text.endsWith("=")) {
-            text = text.substring(0, text.length() - 1);
-        }
-        try {
-            return Base64.getUrlDecoder().decode(text);
-        } catch (IllegalArgumentException e) {
-            throw new SigilConfigurationException(SECRET + " is not valid base64url");
-        }
+        return names;
     }
 
     /** Reads a boolean strictly: only true or false, so that a typo fails instead of meaning false. */
@@ -115,7 +163,7 @@ public final class SigilConfigLoader {
         throw new SigilConfigurationException(key + " must be true or false");
     }
 
-    private static Duration duration(Config config, String key, Duration defaultValue) {
+    static Duration duration(Config config, String key, Duration defaultValue) {
         Optional<String> value = get(config, key, String.class);
         if (value.isEmpty()) {
             return defaultValue;
@@ -127,7 +175,7 @@ public final class SigilConfigLoader {
         }
     }
 
-    private static <T> Optional<T> get(Config config, String key, Class<T> type) {
+    static <T> Optional<T> get(Config config, String key, Class<T> type) {
         try {
             return config.getOptionalValue(key, type);
         } catch (IllegalArgumentException e) {

@@ -9,8 +9,8 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
- * Makes the deployment's configuration, token verifier and token issuer injectable. The produced
- * objects are immutable and thread-safe.
+ * Makes the deployment's configuration, key ring, token verifier and token issuer injectable.
+ * The produced objects are thread-safe; the key ring follows its reloading sources.
  */
 @ApplicationScoped
 public class SigilConfigProducer {
@@ -26,14 +26,20 @@ public class SigilConfigProducer {
 
     @Produces
     @Singleton
+    SigilKeys keys(SigilConfig config) {
+        return config.keys();
+    }
+
+    @Produces
+    @Singleton
     TokenVerifier verifier(SigilConfig config) {
-        return new TokenVerifier(config.signingKey(), config.policy(), Clock.systemUTC());
+        return new TokenVerifier(config.keys().resolver(), config.policy(), Clock.systemUTC());
     }
 
     @Produces
     @Singleton
     TokenIssuer issuer(SigilConfig config) {
-        return new TokenIssuer(config.signingKey(), config.policy().issuer(), config.policy().audiences(),
+        return new TokenIssuer(config.keys().signingKey(), config.policy().issuer(), config.policy().audiences(),
                 config.tokenLifetime(), Clock.systemUTC());
     }
 }

@@ -4,6 +4,7 @@ import io.sigil.auth.token.SigilConfigurationException;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.Extension;
+import java.time.Clock;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -20,9 +21,13 @@ public class SigilExtension implements Extension {
 
     void validate(@Observes AfterDeploymentValidation event) {
         try {
-            config = SigilConfigLoader.load(ConfigProvider.getConfig());
+            // The deployment's loader: classpath: key locations name resources of the application.
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            config = SigilConfigLoader.load(ConfigProvider.getConfig(),
+                    loader != null ? loader : SigilExtension.class.getClassLoader(), Clock.systemUTC());
             LOG.info(() -> "Sigil configured: issuer=" + config.policy().issuer()
-                    + ", token lifetime=" + config.tokenLifetime() + ", demo=" + config.demo());
+                    + ", token lifetime=" + config.tokenLifetime() + ", keys: " + config.keys()
+                    + ", demo=" + config.demo());
         } catch (SigilConfigurationException e) {
             event.addDeploymentProblem(e);
         }

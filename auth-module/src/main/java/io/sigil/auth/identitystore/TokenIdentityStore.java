@@ -1,5 +1,6 @@
 package io.sigil.auth.identitystore;
 
+import io.sigil.auth.config.SigilConfig;
 import io.sigil.auth.principal.SigilJsonWebToken;
 import io.sigil.auth.revocation.RevocationStore;
 import io.sigil.auth.token.InvalidTokenException;
@@ -7,6 +8,7 @@ import io.sigil.auth.token.TokenVerifier;
 import io.sigil.auth.token.VerifiedToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
@@ -14,10 +16,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Validates {@link TokenCredential}s with the deployment's {@link TokenVerifier}, then, once the
- * signature and claims have passed, asks the {@link RevocationStore} whether the token was
- * revoked. The caller and groups come from the token alone; the caller need not exist in any user
- * store. Thread-safe.
+ * Validates {@link TokenCredential}s with the deployment's {@link TokenVerifier}, then requires
+ * the claims named by {@code sigil.token.required-claims}, then, once the signature and claims
+ * have passed, asks the {@link RevocationStore} whether the token was revoked. The caller and
+ * groups come from the token alone; the caller need not exist in any user store. Thread-safe.
  */
 @ApplicationScoped
 public class TokenIdentityStore implements IdentityStore {
@@ -26,6 +28,9 @@ public class TokenIdentityStore implements IdentityStore {
 
     @Inject
     TokenVerifier verifier;
+
+    @Inject
+    SigilConfig config;
 
     @Inject
     RevocationStore revocations;
@@ -37,6 +42,13 @@ public class TokenIdentityStore implements IdentityStore {
         }
         try {
             VerifiedToken token = verifier.verify(tokenCredential.token());
+            for (String claim : config.requiredClaims()) {
+                JsonValue value = token.claims().json().get(claim);
+                if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+                    LOG.log(Level.FINE, "token refused: missing required claim {0}", claim);
+                    return CredentialValidationResult.INVALID_RESULT;
+                }
+            }
             if (revocations.isRevoked(token.claims())) {
                 LOG.log(Level.FINE, "token refused: revoked (jti={0}, caller={1})",
                         new Object[] {token.claims().tokenId(), token.claims().name()});

@@ -2,6 +2,7 @@ package io.sigil.auth.mechanism;
 
 import io.sigil.auth.config.SigilConfig;
 import io.sigil.auth.identitystore.TokenCredential;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -16,7 +17,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.Enumeration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,8 +25,9 @@ import java.util.logging.Logger;
  * <ol>
  * <li>a programmatic login ({@code SecurityContext.authenticate} with a user name and password)
  * is validated and recorded in a fresh HttpSession;</li>
- * <li>an {@code Authorization: Bearer} token is validated; an invalid one is answered with 401
- * {@code invalid_token} and never rescued by a session;</li>
+ * <li>a token (in {@code Authorization: Bearer}, or where {@code mp.jwt.token.header} and
+ * {@code mp.jwt.token.cookie} say, see {@link TokenExtractor}) is validated; an invalid one is
+ * answered with 401 {@code invalid_token} and never rescued by a session;</li>
  * <li>without a token, the login recorded in the HttpSession authenticates the caller;</li>
  * <li>otherwise a protected resource is answered with a 401 Bearer challenge.</li>
  * </ol>
@@ -44,6 +45,13 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
     @Inject
     SigilConfig config;
 
+    private TokenExtractor extractor;
+
+    @PostConstruct
+    void init() {
+        extractor = new TokenExtractor(config.transport());
+    }
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -52,17 +60,12 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
             return passwordLogin(request, context, login);
         }
 
-        Enumeration<String> headers = request.getHeaders("Authorization");
-        String authorization = headers != null && headers.hasMoreElements() ? headers.nextElement() : null;
-        if (authorization != null && isBearer(authorization)) {
-            if (headers.hasMoreElements()) {
-                return badRequest(response, "more than one Authorization header");
-            }
-            String token = authorization.substring(BEARER.length()).trim();
-            if (token.isEmpty()) {
-                return badRequest(response, "empty bearer token");
-            }
-            return tokenLogin(response, context, token);
+        TokenExtractor.Result extracted = extractor.extract(request);
+        if (extracted instanceof TokenExtractor.Malformed malformed) {
+            return badRequest(response, malformed.reason());
+        }
+        if (extracted instanceof TokenExtractor.Found found) {
+            return tokenLogin(response, context, found.token());
         }
 
         HttpSession session = request.getSession(false);
@@ -112,11 +115,6 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
         return context.notifyContainerAboutLogin(result);
     }
 
-    private static boolean isBearer(String authorization) {
-        return authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                && (authorization.length() == BEARER.length() || authorization.charAt(BEARER.length()) == ' ');
-    }
-
     private AuthenticationStatus unauthorized(HttpServletResponse response, String error) {
         String challenge = BEARER + " realm=\"" + config.realm() + "\""
                 + (error == null ? "" : ", error=\"" + error + "\"");
@@ -124,7 +122,7 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
     }
 
     private AuthenticationStatus badRequest(HttpServletResponse response, String reason) {
-        LOG.log(Level.FINE, "malformed Authorization header: {0}", reason);
+        LOG.log(Level.FINE, "malformed token in the request: {0}", reason);
         return fail(response, HttpServletResponse.SC_BAD_REQUEST,
                 BEARER + " realm=\"" + config.realm() + "\", error=\"invalid_request\"");
     }

@@ -2,21 +2,28 @@ package io.sigil.auth.token;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.PublicKey;
 import java.util.Arrays;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A symmetric signing and verification key bound to one HMAC algorithm. Immutable and
- * thread-safe: every operation works on a clone of an initialised {@link Mac}.
+ * A shared secret bound to one HMAC algorithm (HS256, HS384 or HS512): it both signs and
+ * verifies. Immutable and thread-safe: every operation works on a clone of an initialised
+ * {@link Mac}; MACs are compared with {@link MessageDigest#isEqual}. Never published as a JWK.
  */
-public final class HmacKey {
+public final class HmacKey implements SigningKey, VerificationKey {
 
     private final JwsAlgorithm algorithm;
     private final String keyId;
     private final Mac prototype;
 
     private HmacKey(JwsAlgorithm algorithm, String keyId, byte[] secret, String settingName) {
+        if (algorithm == null || !algorithm.isSymmetric()) {
+            throw new SigilConfigurationException(settingName + ": a secret can only be used with HS256, HS384 "
+                    + "or HS512, not " + algorithm);
+        }
         if (secret == null || secret.length < algorithm.minimumKeyBytes()) {
             throw new SigilConfigurationException(settingName + " must decode to at least "
                     + algorithm.minimumKeyBytes() + " bytes (" + algorithm.minimumKeyBytes() * 8
@@ -33,34 +40,63 @@ public final class HmacKey {
     }
 
     /**
+     * Creates an HMAC key.
+     *
+     * @param algorithm   HS256, HS384 or HS512
+     * @param keyId       the {@code kid} written into tokens, or {@code null} for none
+     * @param secret      the raw secret; copied; at least the hash size (32, 48 or 64 bytes)
+     * @param settingName the configuration key the secret came from, named in errors
+     * @return the key
+     * @throws SigilConfigurationException if the algorithm is not HMAC or the secret is too short
+     */
+    public static HmacKey of(JwsAlgorithm algorithm, String keyId, byte[] secret, String settingName) {
+        return new HmacKey(algorithm, keyId, secret == null ? null : Arrays.copyOf(secret, secret.length),
+                settingName);
+    }
+
+    /**
      * Creates an HS256 key.
      *
      * @param keyId       the {@code kid} written into tokens, or {@code null} for none
      * @param secret      the raw secret; copied, at least 32 bytes
      * @param settingName the configuration key the secret came from, named in errors
+     * @return the key
      * @throws SigilConfigurationException if the secret is shorter than 256 bits
      */
     public static HmacKey hs256(String keyId, byte[] secret, String settingName) {
-        return new HmacKey(JwsAlgorithm.HS256, keyId, secret == null ? null : Arrays.copyOf(secret, secret.length),
-                settingName);
+        return of(JwsAlgorithm.HS256, keyId, secret, settingName);
     }
 
-    /** @return the algorithm this key signs and verifies with */
+    @Override
     public JwsAlgorithm algorithm() {
         return algorithm;
     }
 
-    /** @return the key id, or {@code null} */
+    @Override
     public String keyId() {
         return keyId;
     }
 
-    byte[] sign(byte[] signingInput) {
+    @Override
+    public byte[] sign(byte[] signingInput) {
         return mac().doFinal(signingInput);
     }
 
-    boolean verify(byte[] signingInput, byte[] signature) {
-        return MessageDigest.isEqual(mac().doFinal(signingInput), signature);
+    @Override
+    public boolean verify(byte[] signingInput, byte[] signature) {
+        return signature != null && MessageDigest.isEqual(mac().doFinal(signingInput), signature);
+    }
+
+    /** @return this key, which verifies what it signs */
+    @Override
+    public VerificationKey verificationKey() {
+        return this;
+    }
+
+    /** @return always empty: a secret has no public half */
+    @Override
+    public Optional<PublicKey> publicKey() {
+        return Optional.empty();
     }
 
     private Mac mac() {

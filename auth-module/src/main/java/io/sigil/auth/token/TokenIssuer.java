@@ -25,7 +25,7 @@ public final class TokenIssuer {
 
     private static final int TOKEN_ID_BYTES = 16;
 
-    private final HmacKey key;
+    private final SigningKey key;
     private final String issuer;
     private final Set<String> audiences;
     private final Duration lifetime;
@@ -34,14 +34,14 @@ public final class TokenIssuer {
     private final String encodedHeader;
 
     /**
-     * @param key       the signing key
+     * @param key       the signing key, any algorithm; its {@code kid}, if any, goes into the header
      * @param issuer    the {@code iss} to write
      * @param audiences the {@code aud} to write; empty for none
      * @param lifetime  how long tokens stay valid; see {@link #checkLifetime}
      * @param clock     the time source
      * @throws SigilConfigurationException if the lifetime is out of range
      */
-    public TokenIssuer(HmacKey key, String issuer, Set<String> audiences, Duration lifetime, Clock clock) {
+    public TokenIssuer(SigningKey key, String issuer, Set<String> audiences, Duration lifetime, Clock clock) {
         checkLifetime(lifetime);
         this.key = key;
         this.issuer = issuer;
@@ -49,7 +49,7 @@ public final class TokenIssuer {
         this.lifetime = lifetime;
         this.clock = clock;
         JsonObjectBuilder header = Json.createObjectBuilder()
-                .add("alg", key.algorithm().name())
+                .add("alg", key.algorithm().joseName())
                 .add("typ", "JWT");
         if (key.keyId() != null) {
             header.add("kid", key.keyId());

@@ -1,58 +1,55 @@
 package io.sigil.auth.token;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParserFactory;
-import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
-import java.util.Map;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Verifies JWS compact tokens in Tink's order: strict split and base64url, the signature over the
- * raw signing input with the configured key, and only then the header and the claims as JSON,
- * which are checked against a {@link TokenPolicy}. Immutable and thread-safe.
+ * Verifies JWS compact tokens: the length; exactly three parts of strict base64url; the protected
+ * header, parsed strictly (it names the key); the key, found by {@code kid} through a
+ * {@link KeyResolver}, whose algorithm must equal the header's {@code alg}; the signature over
+ * the raw signing input; and only then the claims, parsed and checked against a
+ * {@link TokenPolicy}.
+ *
+ * <p>Header rules: {@code alg} must be one of {@link JwsAlgorithm} by its exact name ({@code none}
+ * never is); {@code crit} and {@code b64} are refused; {@code typ}, when present, must be
+ * {@code JWT} or {@code application/jwt} (any case); {@code kid}, when present, must be a string
+ * and is only a lookup key; {@code jwk}, {@code jku}, {@code x5u} and {@code x5c} are refused, so
+ * a key carried or pointed at by the token is never followed or trusted; other members are
+ * ignored. Duplicate members and nesting deeper than 16 are refused in header and claims.
+ *
+ * <p>Immutable and thread-safe if its resolver is.
  */
 public final class TokenVerifier {
 
     /** The latest NumericDate accepted: 9999-12-31T23:59:59Z. */
     private static final long MAX_NUMERIC_DATE = 253_402_300_799L;
     private static final int MAX_NAME_LENGTH = 256;
-    /** The deepest nesting of JSON objects and arrays accepted in a header or claims. */
-    private static final int MAX_JSON_DEPTH = 16;
+    /** Header members that carry or point at a key; never followed, so refused. */
+    private static final List<String> KEY_REFERENCES = List.of("jwk", "jku", "x5u", "x5c");
 
-    private final HmacKey key;
+    private final KeyResolver keys;
     private final TokenPolicy policy;
     private final Clock clock;
-    private final JsonParserFactory parsers;
-    private final JsonBuilderFactory builders;
 
     /**
-     * @param key    the only key tokens may be signed with; it fixes the algorithm
+     * @param keys   finds the keys tokens may be signed with; each key fixes its algorithm
      * @param policy the claim requirements
      * @param clock  the time source; tests pass a fixed clock
      */
-    public TokenVerifier(HmacKey key, TokenPolicy policy, Clock clock) {
-        this.key = key;
+    public TokenVerifier(KeyResolver keys, TokenPolicy policy, Clock clock) {
+        this.keys = keys;
         this.policy = policy;
         this.clock = clock;
-        this.parsers = Json.createParserFactory(Map.of());
-        this.builders = Json.createBuilderFactory(Map.of());
     }
 
     /**
@@ -60,11 +57,13 @@ public final class TokenVerifier {
      *
      * @param compact the JWS compact serialization, as presented
      * @return the verified token and its claims
-     * @throws InvalidTokenException if anything about the token is wrong
+     * @throws InvalidTokenException if anything about the token is wrong; nothing else is thrown
+     *                               for any input
      */
     public VerifiedToken verify(String compact) throws InvalidTokenException {
-        JwtClaims claims = checkClaims(verifiedClaimsJson(compact));
-        return new VerifiedToken(compact, key.keyId(), claims);
+        Verified verified = verifiedPayload(compact);
+        JwtClaims claims = checkClaims(StrictJson.parseObject(verified.payload(), "claims"));
+        return new VerifiedToken(compact, verified.key().keyId(), claims);
     }
 
     /**
@@ -72,6 +71,18 @@ public final class TokenVerifier {
      * checking them against the policy. Package-private for the published test vectors.
      */
     JsonObject verifiedClaimsJson(String compact) throws InvalidTokenException {
+        return StrictJson.parseObject(verifiedPayload(compact).payload(), "claims");
+    }
+
+    /** A payload whose signature passed, and the key that passed it. */
+    record Verified(byte[] payload, VerificationKey key) {
+    }
+
+    /**
+     * Checks the form, the header and the signature and returns the raw payload, which need not
+     * be JSON. Package-private for the published test vectors, whose payloads are text.
+     */
+    Verified verifiedPayload(String compact) throws InvalidTokenException {
         if (compact == null || compact.isEmpty()) {
             throw new InvalidTokenException("empty token");
         }
@@ -86,18 +97,40 @@ public final class TokenVerifier {
         byte[] headerBytes = Base64Url.decode(compact, 0, firstDot);
         byte[] payloadBytes = Base64Url.decode(compact, firstDot + 1, secondDot);
         byte[] signature = Base64Url.decode(compact, secondDot + 1, compact.length());
+        JsonObject header = StrictJson.parseObject(headerBytes, "header");
+        JwsAlgorithm algorithm = checkHeader(header);
+        List<VerificationKey> candidates = candidates(optionalString(header, "kid"), algorithm);
         // Every character is base64url or '.', so the string is ASCII.
         byte[] signingInput = compact.substring(0, secondDot).getBytes(StandardCharsets.US_ASCII);
-        if (!key.verify(signingInput, signature)) {
-            throw new InvalidTokenException("signature mismatch");
+        for (VerificationKey key : candidates) {
+            if (key.algorithm() != algorithm) {
+                throw new InvalidTokenException("algorithm does not match the key");
+            }
+            if (key.verify(signingInput, signature)) {
+                return new Verified(payloadBytes, key);
+            }
         }
-        checkHeader(parseObject(headerBytes, "header"));
-        return parseObject(payloadBytes, "claims");
+        throw new InvalidTokenException("signature mismatch");
     }
 
-    private void checkHeader(JsonObject header) throws InvalidTokenException {
-        String alg = optionalString(header, "alg");
-        if (alg == null || !alg.equals(key.algorithm().name())) {
+    private List<VerificationKey> candidates(String keyId, JwsAlgorithm algorithm) throws InvalidTokenException {
+        if (keyId != null) {
+            Optional<VerificationKey> key = keys.byKeyId(keyId);
+            if (key.isPresent()) {
+                return List.of(key.get());
+            }
+        }
+        List<VerificationKey> candidates = keys.withoutKeyId(algorithm);
+        if (candidates.isEmpty()) {
+            throw new InvalidTokenException(keyId != null ? "unknown kid" : "algorithm does not match the key");
+        }
+        return candidates.size() > KeyResolver.MAX_CANDIDATES
+                ? candidates.subList(0, KeyResolver.MAX_CANDIDATES) : candidates;
+    }
+
+    private static JwsAlgorithm checkHeader(JsonObject header) throws InvalidTokenException {
+        Optional<JwsAlgorithm> algorithm = JwsAlgorithm.fromJoseName(optionalString(header, "alg"));
+        if (algorithm.isEmpty()) {
             throw new InvalidTokenException("algorithm does not match the key");
         }
         if (header.containsKey("crit")) {
@@ -110,10 +143,12 @@ public final class TokenVerifier {
         if (typ != null && !typ.equalsIgnoreCase("JWT") && !typ.equalsIgnoreCase("application/jwt")) {
             throw new InvalidTokenException("unexpected typ");
         }
-        String kid = optionalString(header, "kid");
-        if (kid != null && key.keyId() != null && !kid.equals(key.keyId())) {
-            throw new InvalidTokenException("unknown kid");
+        for (String name : KEY_REFERENCES) {
+            if (header.containsKey(name)) {
+                throw new InvalidTokenException("key references in the header are not supported");
+            }
         }
+        return algorithm.get();
     }
 
     private JwtClaims checkClaims(JsonObject claims) throws InvalidTokenException {
@@ -174,72 +209,6 @@ public final class TokenVerifier {
         // String.codePoints() yields an unpaired surrogate as its own code unit.
         return codePoint < 0x20 || codePoint == 0x7f
                 || codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE;
-    }
-
-    private JsonObject parseObject(byte[] utf8, String part) throws InvalidTokenException {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(utf8)).toString();
-        } catch (CharacterCodingException e) {
-            throw new InvalidTokenException(part + " is not valid UTF-8", e);
-        }
-        try (JsonParser parser = parsers.createParser(new StringReader(text))) {
-            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
-                throw new InvalidTokenException(part + " is not a JSON object");
-            }
-            JsonObject object = readValue(parser, JsonParser.Event.START_OBJECT, 1, part).asJsonObject();
-            if (parser.hasNext()) {
-                throw new InvalidTokenException(part + " has data after the JSON object");
-            }
-            return object;
-        } catch (RuntimeException e) {
-            // JSON-P providers signal bad input with JsonException, but also with other runtime
-            // exceptions (a number too long, for one); all of them mean a malformed token.
-            throw new InvalidTokenException(part + " is not valid JSON", e);
-        }
-    }
-
-    /**
-     * Builds the value that starts with {@code event}, refusing duplicate member names at every
-     * level (JSON-P's parser keeps the last one silently) and nesting deeper than
-     * {@link #MAX_JSON_DEPTH}.
-     */
-    private JsonValue readValue(JsonParser parser, JsonParser.Event event, int depth, String part) throws InvalidTokenException {
-        switch (event) {
-            case START_OBJECT -> {
-                checkDepth(depth, part);
-                JsonObjectBuilder object = builders.createObjectBuilder();
-                Set<String> names = new HashSet<>();
-                for (JsonParser.Event next = parser.next(); next != JsonParser.Event.END_OBJECT; next = parser.next()) {
-                    String name = parser.getString();
-                    if (!names.add(name)) {
-                        throw new InvalidTokenException(part + " is not valid JSON: duplicate member");
-                    }
-                    object.add(name, readValue(parser, parser.next(), depth + 1, part));
-                }
-                return object.build();
-            }
-            case START_ARRAY -> {
-                checkDepth(depth, part);
-                JsonArrayBuilder array = builders.createArrayBuilder();
-                for (JsonParser.Event next = parser.next(); next != JsonParser.Event.END_ARRAY; next = parser.next()) {
-                    array.add(readValue(parser, next, depth + 1, part));
-                }
-                return array.build();
-            }
-            default -> {
-                return parser.getValue();
-            }
-        }
-    }
-
-    private static void checkDepth(int depth, String part) throws InvalidTokenException {
-        if (depth > MAX_JSON_DEPTH) {
-            throw new InvalidTokenException(part + " is not valid JSON: nested too deeply");
-        }
     }
 
     private static String optionalString(JsonObject object, String name) throws InvalidTokenException {

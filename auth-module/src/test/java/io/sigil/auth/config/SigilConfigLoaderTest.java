@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.sigil.auth.token.InvalidTokenException;
 import io.sigil.auth.token.IssuedToken;
 import io.sigil.auth.token.SigilConfigurationException;
+import io.sigil.auth.token.JwsAlgorithm;
 import io.sigil.auth.token.TokenIssuer;
 import io.sigil.auth.token.TokenVerifier;
 import java.time.Clock;
@@ -35,8 +36,9 @@ class SigilConfigLoaderTest {
     void load_onlyValidSecret_appliesDefaults() {
         SigilConfig config = SigilConfigLoader.load(MapConfig.of(SigilConfigLoader.SECRET, SECRET));
 
-        assertThat(config.signingKey()).isNotNull();
-        assertThat(config.signingKey().keyId()).isNull();
+        assertThat(config.keys().signingKey().algorithm()).isEqualTo(JwsAlgorithm.HS256);
+        assertThat(config.keys().signingKey().keyId()).isNull();
+        assertThat(config.keys().publishedKeys()).isEmpty();
         assertThat(config.policy().issuer()).isEqualTo("sigil");
         assertThat(config.policy().audiences()).isEmpty();
         assertThat(config.tokenLifetime()).isEqualTo(Duration.ofMinutes(15));
@@ -452,6 +454,93 @@ class SigilConfigLoaderTest {
         assertThat(e.getMessage()).contains("sigil.demo");
     }
 
+    // ---------------------------------------------------------------- token transport
+
+    @Test
+    void load_noTransportKeys_readsAuthorizationBearerOnly() {
+        SigilConfig config = SigilConfigLoader.load(MapConfig.of("sigil.secret", SECRET));
+
+        assertThat(config.transport()).isEqualTo(TokenTransport.bearer());
+        assertThat(config.transport().usesAuthorization()).isTrue();
+        assertThat(config.transport().cookie()).isEmpty();
+    }
+
+    @Test
+    void load_customHeader_isKept() {
+        SigilConfig config = SigilConfigLoader.load(MapConfig.of(
+                "sigil.secret", SECRET, "mp.jwt.token.header", " X-Access-Token "));
+
+        assertThat(config.transport().header()).isEqualTo("X-Access-Token");
+        assertThat(config.transport().usesAuthorization()).isFalse();
+        assertThat(config.transport().cookieOnly()).isFalse();
+    }
+
+    @Test
+    void load_headerCookieWithoutName_usesMicroProfileDefaultCookieBearer() {
+        SigilConfig config = SigilConfigLoader.load(MapConfig.of(
+                "sigil.secret", SECRET, "mp.jwt.token.header", "Cookie"));
+
+        assertThat(config.transport().cookieOnly()).isTrue();
+        assertThat(config.transport().cookie()).contains("Bearer");
+    }
+
+    @Test
+    void load_cookieNameWithAuthorizationHeader_readsBoth() {
+        SigilConfig config = SigilConfigLoader.load(MapConfig.of(
+                "sigil.secret", SECRET, "mp.jwt.token.cookie", "sigil_token"));
+
+        assertThat(config.transport().usesAuthorization()).isTrue();
+        assertThat(config.transport().cookie()).contains("sigil_token");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"X Token", "X-Token:", "Tök", "a\"b"})
+    void load_headerNotAHeaderName_failsNamingTheKey(String value) {
+        SigilConfigurationException e = failure(MapConfig.of("sigil.secret", SECRET, "mp.jwt.token.header", value));
+
+        assertThat(e.getMessage()).contains("mp.jwt.token.header");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"my cookie", "a;b", "a=b", "(x)"})
+    void load_cookieNotACookieName_failsNamingTheKey(String value) {
+        SigilConfigurationException e = failure(MapConfig.of("sigil.secret", SECRET, "mp.jwt.token.cookie", value));
+
+        assertThat(e.getMessage()).contains("mp.jwt.token.cookie");
+    }
+
+    // ---------------------------------------------------------------- required claims and JWKS caching
+
+    @Test
+    void load_requiredClaims_areSplitTrimmedAndCollapsed() {
+        SigilConfig config = SigilConfigLoader.load(MapConfig.of(
+                "sigil.secret", SECRET, "sigil.token.required-claims", " jti, sub,,jti "));
+
+        assertThat(config.requiredClaims()).containsExactlyInAnyOrder("jti", "sub");
+    }
+
+    @Test
+    void load_requiredClaimWithControlCharacter_failsNamingTheKey() {
+        SigilConfigurationException e = failure(MapConfig.of(
+                "sigil.secret", SECRET, "sigil.token.required-claims", "jti,a\u0001b"));
+
+        assertThat(e.getMessage()).contains("sigil.token.required-claims");
+    }
+
+    @Test
+    void load_noJwksMaxAge_isFiveMinutes() {
+        assertThat(SigilConfigLoader.load(MapConfig.of("sigil.secret", SECRET)).jwksMaxAge())
+                .isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-PT1S", "P2D", "five minutes"})
+    void load_jwksMaxAgeOutOfRangeOrMalformed_failsNamingTheKey(String value) {
+        SigilConfigurationException e = failure(MapConfig.of("sigil.secret", SECRET, "sigil.jwks.max-age", value));
+
+        assertThat(e.getMessage()).contains("sigil.jwks.max-age");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static SigilConfigurationException failure(MapConfig config) {
@@ -461,7 +550,7 @@ class SigilConfigLoaderTest {
     }
 
     private static String issue(SigilConfig config) {
-        TokenIssuer issuer = new TokenIssuer(config.signingKey(), config.policy().issuer(),
+        TokenIssuer issuer = new TokenIssuer(config.keys().signingKey(), config.policy().issuer(),
                 config.policy().audiences(), config.tokenLifetime(), CLOCK);
         IssuedToken token = issuer.issue("alice", Set.of("user"));
         return token.compact();
@@ -469,7 +558,7 @@ class SigilConfigLoaderTest {
 
     /** @return whether the config's verifier accepts the token; false only for a bad signature */
     private static boolean verifies(SigilConfig config, String compact) throws InvalidTokenException {
-        TokenVerifier verifier = new TokenVerifier(config.signingKey(), config.policy(), CLOCK);
+        TokenVerifier verifier = new TokenVerifier(config.keys().resolver(), config.policy(), CLOCK);
         try {
             assertThat(verifier.verify(compact).claims().name()).isEqualTo("alice");
             return true;

@@ -35,7 +35,7 @@ class TokenIssuerTest {
     }
 
     private static TokenVerifier verifier(HmacKey key) {
-        return new TokenVerifier(key, new TokenPolicy(ISSUER, Set.of(), Duration.ZERO, Optional.empty(), 4096), CLOCK);
+        return new TokenVerifier(KeyRing.of(key), new TokenPolicy(ISSUER, Set.of(), Duration.ZERO, Optional.empty(), 4096), CLOCK);
     }
 
     private static JsonObject part(IssuedToken token, int index) {

@@ -43,7 +43,7 @@ public class ErrorPageServlet extends HttpServlet {
             return "The access token is not valid.";
         }
         if (challenge != null && challenge.contains("error=\"invalid_request\"")) {
-            return "The Authorization header is malformed.";
+            return "The token in the request is malformed.";
         }
         return DETAILS.getOrDefault(status, "The request could not be served.");
     }

@@ -1,0 +1,92 @@
+package io.sigil.auth.config;
+
+import io.sigil.auth.token.Jwk;
+import io.sigil.auth.token.KeyResolver;
+import io.sigil.auth.token.SigningKey;
+import io.sigil.auth.token.VerificationKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * The deployment's keys, as one ring: the key Sigil signs its tokens with, and every key a
+ * presented token may be verified with, each bound to its own algorithm. Built by
+ * {@link SigilKeysLoader} from {@code sigil.secret}, {@code sigil.signing.key.*},
+ * {@code sigil.verify.keys.location} and the {@code mp.jwt.verify.publickey*} keys.
+ *
+ * <p>Some sources change while the application runs (a key file re-read when it changes, a
+ * remote JWK Set); {@link #resolver()} and {@link #publishedKeys()} always answer with their
+ * current keys. Thread-safe.
+ */
+public final class SigilKeys {
+
+    private final SigningKey signingKey;
+    private final KeyResolver resolver;
+    private final List<Supplier<List<VerificationKey>>> ownKeys;
+    private final String description;
+
+    /**
+     * @param signingKey  the key issued tokens are signed with
+     * @param resolver    every verification key, in order of precedence
+     * @param ownKeys     the current keys of {@code sigil.verify.keys.location}, published beside
+     *                    the signing key
+     * @param description what to log at deployment; names settings and kids, never key material
+     */
+    SigilKeys(SigningKey signingKey, KeyResolver resolver, List<Supplier<List<VerificationKey>>> ownKeys,
+              String description) {
+        this.signingKey = signingKey;
+        this.resolver = resolver;
+        this.ownKeys = List.copyOf(ownKeys);
+        this.description = description;
+    }
+
+    /** @return the key Sigil signs the tokens it issues with */
+    public SigningKey signingKey() {
+        return signingKey;
+    }
+
+    /** @return every key a presented token may be verified with; thread-safe, never throws */
+    public KeyResolver resolver() {
+        return resolver;
+    }
+
+    /**
+     * The keys other services need to verify the tokens this deployment issues: the public key of
+     * the signing key and the current keys of {@code sigil.verify.keys.location}. Never a secret,
+     * and never an outside issuer's key from {@code mp.jwt.verify.publickey*}: publishing those
+     * would tell relying services to accept that issuer's tokens as this deployment's.
+     *
+     * @return the public keys, the signing key's first; empty when Sigil signs with a secret
+     */
+    public List<VerificationKey> publishedKeys() {
+        List<VerificationKey> keys = new ArrayList<>();
+        if (!signingKey.algorithm().isSymmetric()) {
+            keys.add(signingKey.verificationKey());
+        }
+        for (Supplier<List<VerificationKey>> source : ownKeys) {
+            for (VerificationKey key : source.get()) {
+                if (!key.algorithm().isSymmetric() && !keys.contains(key)) {
+                    keys.add(key);
+                }
+            }
+        }
+        return keys;
+    }
+
+    /** @return {@link #publishedKeys()} as a JWK Set document (RFC 7517), {@code {"keys":[]}} when empty */
+    public String publishedJwkSet() {
+        return Jwk.publicJwkSet(publishedKeys()).toString();
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+
+    /** @return kids and algorithms of keys, for log lines */
+    static String describe(List<VerificationKey> keys) {
+        return keys.stream().map(k -> k.algorithm() + (k.keyId() == null ? "" : " kid=" + k.keyId()))
+                .collect(Collectors.joining(", ", "[", "]"));
+    }
+}

@@ -1,0 +1,106 @@
+package io.sigil.auth.token;
+
+import java.security.AlgorithmParameters;
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.interfaces.ECKey;
+import java.security.interfaces.EdECKey;
+import java.security.interfaces.RSAKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Checks that an asymmetric key fits an algorithm: the right type, an RSA modulus of at least the
+ * minimum, the curve the algorithm names. Stateless and thread-safe.
+ */
+final class KeyChecks {
+
+    private static final Map<JwsAlgorithm, ECParameterSpec> CURVES = new EnumMap<>(JwsAlgorithm.class);
+
+    static {
+        for (JwsAlgorithm algorithm : JwsAlgorithm.values()) {
+            if (algorithm.family() == JwsAlgorithm.Family.ECDSA) {
+                CURVES.put(algorithm, standardCurve(algorithm.curveName()));
+            }
+        }
+    }
+
+    private KeyChecks() {
+    }
+
+    /** @return the JDK's parameters of a named curve such as {@code secp256r1} */
+    static ECParameterSpec standardCurve(String name) {
+        try {
+            AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
+            parameters.init(new ECGenParameterSpec(name));
+            return parameters.getParameterSpec(ECParameterSpec.class);
+        } catch (GeneralSecurityException e) {
+            throw new SigilConfigurationException("the JDK does not support the curve " + name, e);
+        }
+    }
+
+    /** @return the parameters of the curve an ES algorithm requires */
+    static ECParameterSpec curve(JwsAlgorithm algorithm) {
+        return CURVES.get(algorithm);
+    }
+
+    static void checkMinimumRsaBits(int minimumRsaBits) {
+        if (minimumRsaBits < JwsAlgorithm.ABSOLUTE_MINIMUM_RSA_BITS) {
+            throw new SigilConfigurationException("the minimum RSA key size must be at least "
+                    + JwsAlgorithm.ABSOLUTE_MINIMUM_RSA_BITS + " bits");
+        }
+    }
+
+    /**
+     * @throws SigilConfigurationException naming {@code settingName} if the key does not fit
+     */
+    static void check(JwsAlgorithm algorithm, Key key, int minimumRsaBits, String settingName) {
+        checkMinimumRsaBits(minimumRsaBits);
+        if (algorithm == null || key == null) {
+            throw new SigilConfigurationException(settingName + ": a key and its algorithm are required");
+        }
+        switch (algorithm.family()) {
+            case HMAC -> throw new SigilConfigurationException(settingName + ": " + algorithm
+                    + " needs a secret, not a public or private key");
+            case RSA, RSA_PSS -> {
+                if (!(key instanceof RSAKey rsa)) {
+                    throw wrongType(algorithm, "an RSA", settingName);
+                }
+                int bits = rsa.getModulus().bitLength();
+                if (bits < minimumRsaBits) {
+                    throw new SigilConfigurationException(settingName + ": the RSA key has " + bits
+                            + " bits; at least " + minimumRsaBits + " are required");
+                }
+            }
+            case ECDSA -> {
+                if (!(key instanceof ECKey ec)) {
+                    throw wrongType(algorithm, "an EC", settingName);
+                }
+                if (!sameCurve(ec.getParams(), CURVES.get(algorithm))) {
+                    throw new SigilConfigurationException(settingName + ": " + algorithm
+                            + " requires a key on " + algorithm.jwkCurveName());
+                }
+            }
+            case EDDSA -> {
+                if (!(key instanceof EdECKey ed) || !"Ed25519".equalsIgnoreCase(ed.getParams().getName())) {
+                    throw wrongType(algorithm, "an Ed25519", settingName);
+                }
+            }
+            default -> throw new AssertionError(algorithm);
+        }
+    }
+
+    static boolean sameCurve(ECParameterSpec a, ECParameterSpec b) {
+        return a != null && b != null
+                && a.getOrder().equals(b.getOrder())
+                && a.getCofactor() == b.getCofactor()
+                && a.getGenerator().equals(b.getGenerator())
+                && a.getCurve().equals(b.getCurve());
+    }
+
+    private static SigilConfigurationException wrongType(JwsAlgorithm algorithm, String type, String settingName) {
+        return new SigilConfigurationException(settingName + ": " + algorithm + " requires " + type + " key");
+    }
+}

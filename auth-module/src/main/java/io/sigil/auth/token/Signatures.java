@@ -1,0 +1,20 @@
+package io.sigil.auth.token;
+
+import java.security.GeneralSecurityException;
+import java.security.Signature;
+
+/** Creates JDK {@link Signature} engines for asymmetric algorithms. Stateless and thread-safe. */
+final class Signatures {
+
+    private Signatures() {
+    }
+
+    static Signature newEngine(JwsAlgorithm algorithm, String settingName) {
+        try {
+            return Signature.getInstance(algorithm.jcaName());
+        } catch (GeneralSecurityException e) {
+            throw new SigilConfigurationException(settingName + ": the JDK cannot provide "
+                    + algorithm.jcaName() + " for " + algorithm, e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.sigil.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code mp.jwt.token.header=X-Sigil-Token}: the header carries the bare token and replaces
+ * {@code Authorization}. Runs on its own server start (the Failsafe execution
+ * {@code custom-token-header} of {@code integration-tests/pom.xml}).
+ */
+class CustomTokenHeaderIT extends SigilITBase {
+
+    @Test
+    void me_tokenInTheCustomHeader_isAccepted() throws Exception {
+        HttpResponse<String> response = send(request("/api/me")
+                .header("X-Sigil-Token", tokenFor("alice", "alice-password")).GET().build());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response).getString("name")).isEqualTo("alice");
+        assertThat(json(response).getString("authenticatedBy")).isEqualTo("token");
+    }
+
+    @Test
+    void me_outsideIssuerTokenInTheCustomHeader_isAccepted() throws Exception {
+        String token = TestKeys.OUTSIDE_ES256.sign(TestTokens.claims("partner", "[\"user\"]",
+                System.currentTimeMillis() / 1000 + 300));
+        HttpResponse<String> response = send(request("/api/me").header("X-Sigil-Token", token).GET().build());
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void me_badTokenInTheCustomHeader_is401InvalidToken() throws Exception {
+        HttpResponse<String> response = send(request("/api/me").header("X-Sigil-Token", "not-a-token").GET().build());
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue(INVALID_TOKEN_CHALLENGE);
+    }
+
+    @Test
+    void me_authorizationBearer_isNoLongerRead() throws Exception {
+        HttpResponse<String> response = send(get("/api/me", TestTokens.valid("carol", "[\"user\"]")));
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue(REALM_CHALLENGE);
+    }
+}
