@@ -1,8 +1,6 @@
 package io.sigil.cluster;
 
-import java.io.IOException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The cluster contract on two Payara Micro 6 nodes (Hazelcast in tcpip mode with a static member
@@ -13,22 +11,11 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class PayaraMicroClusterIT extends AbstractClusterIT {
 
-    private static PayaraMicroCluster cluster;
-
-    @BeforeAll
-    static void startCluster() throws IOException {
-        cluster = PayaraMicroCluster.start();
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
+    @RegisterExtension
+    static final ClusterExtension CLUSTER = new ClusterExtension(PayaraMicroCluster::start);
 
     @Override
     ClusterUnderTest cluster() {
-        return cluster;
+        return CLUSTER.cluster();
     }
 }

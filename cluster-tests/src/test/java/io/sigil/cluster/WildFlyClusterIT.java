@@ -1,8 +1,6 @@
 package io.sigil.cluster;
 
-import java.io.IOException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The cluster contract on two WildFly 39 nodes (standalone-ha, JGroups TCP with a static member
@@ -12,22 +10,11 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class WildFlyClusterIT extends AbstractClusterIT {
 
-    private static WildFlyCluster cluster;
-
-    @BeforeAll
-    static void startCluster() throws IOException {
-        cluster = WildFlyCluster.start();
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
+    @RegisterExtension
+    static final ClusterExtension CLUSTER = new ClusterExtension(WildFlyCluster::start);
 
     @Override
     ClusterUnderTest cluster() {
-        return cluster;
+        return CLUSTER.cluster();
     }
 }

@@ -1,9 +1,11 @@
 package io.sigil.auth.revocation;
 
 import io.sigil.auth.config.SigilConfig;
+import io.sigil.auth.token.SigilConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -19,7 +21,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * set, the entries live in the server's distributed map found under that JNDI name (see
  * {@link RevocationMaps}); without it they live in this node only, which is logged once as a
  * warning: a token revoked on one node then stays valid on the others until it expires.
- * The store is resolved when the application starts, so a wrong name fails the deployment.
+ * The store is resolved when the application starts, so a wrong name is reported at once.
  */
 @ApplicationScoped
 public class RevocationStoreProducer {
@@ -58,9 +60,19 @@ public class RevocationStoreProducer {
         return store;
     }
 
-    /** Resolves the store while the application starts, so that a wrong JNDI name fails it. */
-    void resolveAtStart(@Observes @Initialized(ApplicationScoped.class) Object started, RevocationStore store) {
-        store.isClusterWide();
+    /**
+     * Resolves the store while the application starts, so that a wrong JNDI name shows at once:
+     * logged at SEVERE naming the key, and thrown to the container. Until it is fixed, every
+     * token request fails with 500 (the store is looked up again on each), never silently without
+     * the revocations.
+     */
+    void resolveAtStart(@Observes @Initialized(ApplicationScoped.class) Object started, Instance<RevocationStore> store) {
+        try {
+            store.get().isClusterWide();
+        } catch (SigilConfigurationException e) {
+            LOG.severe(e.getMessage());
+            throw e;
+        }
     }
 
     private static Optional<String> value(String key) {

@@ -5,12 +5,7 @@ import io.sigil.auth.identitystore.PasswordChangeService;
 import io.sigil.auth.mechanism.AuthenticatedCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -18,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
 import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,7 +29,6 @@ import java.util.logging.Logger;
 public class PasswordResource {
 
     private static final Logger LOG = Logger.getLogger(PasswordResource.class.getName());
-    private static final int MAX_JSON_BODY = 4096;
 
     @Context
     HttpServletRequest request;
@@ -58,9 +51,9 @@ public class PasswordResource {
             return Problems.problem(Response.Status.UNAUTHORIZED, "Authentication is required.")
                     .header("WWW-Authenticate", "Bearer realm=\"" + config.realm() + "\"").build();
         }
-        JsonObject json = parse(body);
-        String current = json == null ? null : string(json, "currentPassword");
-        String next = json == null ? null : string(json, "newPassword");
+        JsonObject json = JsonBodies.object(body);
+        String current = json == null ? null : JsonBodies.string(json, "currentPassword");
+        String next = json == null ? null : JsonBodies.string(json, "newPassword");
         if (current == null || next == null) {
             return Problems.problem(Response.Status.BAD_REQUEST,
                     "Send a JSON object with currentPassword and newPassword.").build();
@@ -79,21 +72,5 @@ public class PasswordResource {
             return Problems.problem(Response.Status.INTERNAL_SERVER_ERROR, "The password could not be changed.")
                     .build();
         }
-    }
-
-    private static JsonObject parse(String body) {
-        if (body == null || body.length() > MAX_JSON_BODY) {
-            return null;
-        }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            JsonValue value = reader.readValue();
-            return value.getValueType() == JsonValue.ValueType.OBJECT ? value.asJsonObject() : null;
-        } catch (JsonException | IllegalStateException e) {
-            return null;
-        }
-    }
-
-    private static String string(JsonObject json, String name) {
-        return json.get(name) instanceof JsonString value ? value.getString() : null;
     }
 }
