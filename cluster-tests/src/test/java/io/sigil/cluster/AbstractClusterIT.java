@@ -87,6 +87,12 @@ abstract class AbstractClusterIT {
         assertThat(http.meWithToken(node(2), other).statusCode()).as("another token of alice").isEqualTo(200);
         assertThat(http.postWithToken(URI.create(node(2) + "/api/auth/logout"), token, null).statusCode())
                 .as("a revoked token cannot log out again").isEqualTo(401);
+
+        // A token without jti (an outside issuer's) cannot be revoked alone: 400, and it stays valid.
+        String withoutJti = RotationKeys.token(RotationKeys.OLD, "carol", false);
+        assertThat(http.postWithToken(URI.create(node(1) + "/api/auth/logout"), withoutJti, null).statusCode())
+                .isEqualTo(400);
+        assertThat(http.meWithToken(node(2), withoutJti).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -56,13 +56,18 @@ final class RotationKeys {
         Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** Signs a token for a caller under one of the keys, valid for 15 minutes. */
+    /** Signs a token for a caller under one of the keys, valid for 15 minutes, with a {@code jti}. */
     static String token(String kid, String caller) {
+        return token(kid, caller, true);
+    }
+
+    /** Signs a token for a caller under one of the keys, valid for 15 minutes. */
+    static String token(String kid, String caller, boolean withTokenId) {
         long now = Instant.now().getEpochSecond();
         String header = "{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}";
         String claims = "{\"iss\":\"sigil\",\"sub\":\"" + caller + "\",\"upn\":\"" + caller
                 + "\",\"groups\":[\"user\"],\"iat\":" + now + ",\"exp\":" + (now + 900)
-                + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
+                + (withTokenId ? ",\"jti\":\"" + UUID.randomUUID() + "\"" : "") + "}";
         String input = B64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + B64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
         try {

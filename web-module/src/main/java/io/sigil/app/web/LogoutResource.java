@@ -19,7 +19,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * {@code POST /api/auth/logout}: revokes the bearer token of the request (its {@code jti}, until
  * its {@code exp}) on every node; with {@code ?everywhere=true}, every token of the caller issued
- * until now. A session login is ended as well. Answers 204; 401 without credentials.
+ * until now. A session login is ended as well. Answers 204; 400 for a token without {@code jti}
+ * unless {@code everywhere=true}; 401 without credentials.
  */
 @Path("auth/logout")
 @RequestScoped
@@ -39,7 +40,8 @@ public class LogoutResource {
     /**
      * @param everywhere {@code true} to revoke every token of the caller; absent or {@code false}
      *                   for this one
-     * @return 204, 400 for another value of {@code everywhere}, 401 without credentials
+     * @return 204; 400 for another value of {@code everywhere}, or a token without {@code jti}
+     *         unless {@code everywhere=true}; 401 without credentials
      */
     @POST
     public Response logout(@QueryParam("everywhere") String everywhere) {
@@ -51,12 +53,18 @@ public class LogoutResource {
             return Problems.problem(Response.Status.UNAUTHORIZED, "Authentication is required.")
                     .header("WWW-Authenticate", "Bearer realm=\"" + config.realm() + "\"").build();
         }
+        boolean all = "true".equals(everywhere);
         JsonWebToken token = AuthenticatedCaller.tokenOf(request).orElse(null);
+        if (token != null && token.getTokenID() == null && !all) {
+            // Without a jti one token cannot be named; revoking nothing would look like success.
+            return Problems.problem(Response.Status.BAD_REQUEST,
+                    "This token has no jti and cannot be revoked alone; use everywhere=true.").build();
+        }
         if (token != null && token.getTokenID() != null) {
             revocations.revokeToken(token.getTokenID(), Instant.ofEpochSecond(token.getExpirationTime()));
             LOG.fine(() -> "revoked token jti=" + token.getTokenID() + " of " + caller.name());
         }
-        if ("true".equals(everywhere)) {
+        if (all) {
             revocations.revokeAllFor(caller.name(), Instant.now());
             LOG.fine(() -> "revoked every token of " + caller.name());
         }
