@@ -50,6 +50,8 @@ for n in 1 2; do
   mkdir -p "$node"
   # The file name gives the context root: /app.
   cp "$deployment" "$node/app.war"
+  # Micro takes one pre-boot file: Sigil's Micro settings, then the cluster's.
+  cat "$here/../micro-preboot.asadmin" "$here/micro-preboot.asadmin" > "$node/preboot.asadmin"
 done
 
 for n in 1 2; do
@@ -62,7 +64,7 @@ for n in 1 2; do
     --port "${http_ports[$((n - 1))]}" \
     --clustermode "tcpip:$members" --interfaces 127.0.0.1 --clustername "$cluster_name" \
     --startport "${grid_ports[$((n - 1))]}" \
-    --prebootcommandfile "$here/micro-preboot.asadmin" \
+    --prebootcommandfile "$node/preboot.asadmin" \
     --deploy "$node/app.war" > "$node/console.log" 2>&1 < /dev/null &
   echo $! > "$node/server.pid"
 done

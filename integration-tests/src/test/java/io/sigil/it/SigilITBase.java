@@ -15,22 +15,24 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.Archive;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Deploys the EAR that the build produced, unchanged, and gives the black-box tests a real HTTP
+ * Deploys the archive that the build produced for the target under test, unchanged (the EAR on
+ * WildFly and Payara Server, the WAR on Payara Micro), and gives the black-box tests a real HTTP
  * client. Every response passes through {@link #send}, which checks that no body carries a stack
  * frame or an exception name, and remembers the last response so that a failing test prints it.
  */
@@ -56,23 +58,31 @@ abstract class SigilITBase {
 
     /**
      * After each class: the server's log holds neither the secret nor any token. (Tokens are JWS
-     * whose header starts with {@code eyJ}; passwords of the demo users are checked too.)
+     * whose header starts with {@code eyJ}; passwords of the demo users are checked too.) The log
+     * is the one of the target under test: see {@link ServerLog}.
      */
     @AfterAll
     static void serverLogCarriesNoSecretOrToken() throws IOException {
-        Path log = Path.of(System.getProperty("jboss.home", "target/none"), "standalone", "log", "server.log");
-        if (!Files.exists(log)) {
-            return;
-        }
-        String text = Files.readString(log, StandardCharsets.ISO_8859_1);
+        Assumptions.assumeTrue(ServerLog.configured(), "no server log named (sigil.it.server-log)");
+        String text = ServerLog.readAll();
         assertThat(text).doesNotContain(System.getProperty("sigil.it.secret", "c2lnaWwtaW50ZWdyYXRpb24tdGVzdC1zZWNyZXQtMzI"))
+                .doesNotContain(new String(TestTokens.SERVER_SECRET, StandardCharsets.ISO_8859_1))
                 .doesNotContain("eyJhbGciOi").doesNotContain("alice-password").doesNotContain("bob-password");
     }
 
+    /**
+     * The archive the build produced for the target under test, unchanged: {@code sigil.ear} for
+     * WildFly and Payara Server, {@code sigil.war} for Payara Micro (property
+     * {@code sigil.it.archive}).
+     */
     @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        File ear = new File(System.getProperty("sigil.it.ear", "target/deployments/sigil.ear"));
-        return ShrinkWrap.create(ZipImporter.class, "sigil.ear").importFrom(ear).as(EnterpriseArchive.class);
+    static Archive<?> application() {
+        File file = new File(System.getProperty("sigil.it.archive", "target/deployments/sigil.ear"));
+        ZipImporter importer = ShrinkWrap.create(ZipImporter.class, file.getName()).importFrom(file);
+        if (file.getName().endsWith(".war")) {
+            return importer.as(WebArchive.class);
+        }
+        return importer.as(EnterpriseArchive.class);
     }
 
     /** @return a client with its own cookie jar, like one browser */

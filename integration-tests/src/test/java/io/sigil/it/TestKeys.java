@@ -1,5 +1,7 @@
 package io.sigil.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,13 +9,21 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.Signature;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.concurrent.Callable;
 
 /**
  * The test-only key material under {@code src/test/resources/keys} (see the README there), and
@@ -77,6 +87,56 @@ final class TestKeys {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Generous: the servers look at key files once a second, but this machine is shared and may be slow. */
+    static final Duration RELOAD_DEADLINE = Duration.ofSeconds(60);
+
+    /** @return a JWK Set of the single-JWK files named */
+    static String jwkSet(String... jwkFiles) {
+        StringBuilder set = new StringBuilder("{\"keys\":[");
+        for (int i = 0; i < jwkFiles.length; i++) {
+            set.append(i == 0 ? "" : ",").append(text(jwkFiles[i]).trim());
+        }
+        return set.append("]}\n").toString();
+    }
+
+    /**
+     * Replaces a key file atomically, as an operator's tooling should, and moves its modification
+     * time forward so that a rewrite within the file system's timestamp granularity is seen.
+     */
+    static void replace(Path file, String content) throws IOException {
+        Path temp = Files.createTempFile(file.getParent(), "replace", ".tmp");
+        Files.writeString(temp, content, StandardCharsets.UTF_8);
+        FileTime previous = Files.exists(file) ? Files.getLastModifiedTime(file) : FileTime.fromMillis(0);
+        FileTime next = FileTime.fromMillis(Math.max(System.currentTimeMillis(), previous.toMillis() + 2000));
+        Files.setLastModifiedTime(temp, next);
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Polls until {@code probe} answers {@code expected}, at most {@link #RELOAD_DEADLINE}, then asserts it. */
+    static <T> void await(Callable<T> probe, T expected, String what) throws Exception {
+        Instant deadline = Instant.now().plus(RELOAD_DEADLINE);
+        T last = probe.call();
+        while (!expected.equals(last) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(250);
+            last = probe.call();
+        }
+        assertThat(last).as("%s, within %s", what, RELOAD_DEADLINE).isEqualTo(expected);
+    }
+
+    /** @return an EC P-256 private JWK of the pair, for a signing key file */
+    static String privateEcJwk(KeyPair pair, String kid) {
+        ECPublicKey pub = (ECPublicKey) pair.getPublic();
+        return "{\"kty\":\"EC\",\"kid\":\"" + kid + "\",\"alg\":\"ES256\",\"crv\":\"P-256\",\"x\":\""
+                + b64(pub.getW().getAffineX()) + "\",\"y\":\"" + b64(pub.getW().getAffineY()) + "\",\"d\":\""
+                + b64(((ECPrivateKey) pair.getPrivate()).getS()) + "\"}";
+    }
+
+    private static String b64(BigInteger value) {
+        byte[] fixed = new byte[32];
+        copy(value, fixed, 0, 32);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(fixed);
     }
 
     /** @return the DER bytes of a PEM document */

@@ -1,5 +1,6 @@
 package io.sigil.auth.config;
 
+import io.sigil.auth.token.SigningKey;
 import io.sigil.auth.token.TokenIssuer;
 import io.sigil.auth.token.TokenVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,8 @@ public class SigilConfigProducer {
 
     @Inject
     SigilExtension extension;
+
+    private volatile IssuerFor issuer;
 
     @Produces
     @Singleton
@@ -36,10 +39,24 @@ public class SigilConfigProducer {
         return new TokenVerifier(config.keys().resolver(), config.policy(), Clock.systemUTC());
     }
 
+    /**
+     * The issuer for the current signing key. Dependent, so that a request-scoped bean gets the
+     * issuer of a signing key file that was replaced; an application-scoped bean that injects it
+     * keeps the key it got.
+     */
     @Produces
-    @Singleton
     TokenIssuer issuer(SigilConfig config) {
-        return new TokenIssuer(config.keys().signingKey(), config.policy().issuer(), config.policy().audiences(),
-                config.tokenLifetime(), Clock.systemUTC());
+        SigningKey key = config.keys().signingKey();
+        IssuerFor known = issuer;
+        if (known == null || known.key() != key) {
+            known = new IssuerFor(key, new TokenIssuer(key, config.policy().issuer(), config.policy().audiences(),
+                    config.tokenLifetime(), Clock.systemUTC()));
+            issuer = known;
+        }
+        return known.issuer();
+    }
+
+    /** An issuer and the key it signs with. */
+    private record IssuerFor(SigningKey key, TokenIssuer issuer) {
     }
 }

@@ -6,6 +6,7 @@ import io.sigil.auth.token.SigningKey;
 import io.sigil.auth.token.VerificationKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -21,29 +22,32 @@ import java.util.stream.Collectors;
  */
 public final class SigilKeys {
 
-    private final SigningKey signingKey;
+    private final SigningKeySource signing;
     private final KeyResolver resolver;
     private final List<Supplier<List<VerificationKey>>> ownKeys;
     private final String description;
 
     /**
-     * @param signingKey  the key issued tokens are signed with
+     * @param signing     the key issued tokens are signed with
      * @param resolver    every verification key, in order of precedence
      * @param ownKeys     the current keys of {@code sigil.verify.keys.location}, published beside
      *                    the signing key
      * @param description what to log at deployment; names settings and kids, never key material
      */
-    SigilKeys(SigningKey signingKey, KeyResolver resolver, List<Supplier<List<VerificationKey>>> ownKeys,
+    SigilKeys(SigningKeySource signing, KeyResolver resolver, List<Supplier<List<VerificationKey>>> ownKeys,
               String description) {
-        this.signingKey = signingKey;
+        this.signing = signing;
         this.resolver = resolver;
         this.ownKeys = List.copyOf(ownKeys);
         this.description = description;
     }
 
-    /** @return the key Sigil signs the tokens it issues with */
+    /**
+     * @return the key Sigil signs the tokens it issues with now; a key file that changed is read
+     *         again (see {@code sigil.keys.reload-interval})
+     */
     public SigningKey signingKey() {
-        return signingKey;
+        return signing.key();
     }
 
     /** @return every key a presented token may be verified with; thread-safe, never throws */
@@ -61,12 +65,13 @@ public final class SigilKeys {
      */
     public List<VerificationKey> publishedKeys() {
         List<VerificationKey> keys = new ArrayList<>();
+        SigningKey signingKey = signing.key();
         if (!signingKey.algorithm().isSymmetric()) {
             keys.add(signingKey.verificationKey());
         }
         for (Supplier<List<VerificationKey>> source : ownKeys) {
             for (VerificationKey key : source.get()) {
-                if (!key.algorithm().isSymmetric() && !keys.contains(key)) {
+                if (!key.algorithm().isSymmetric() && keys.stream().noneMatch(k -> sameKey(k, key))) {
                     keys.add(key);
                 }
             }
@@ -82,6 +87,12 @@ public final class SigilKeys {
     @Override
     public String toString() {
         return description;
+    }
+
+    /** @return whether two keys are the same public key under the same kid and algorithm */
+    static boolean sameKey(VerificationKey a, VerificationKey b) {
+        return a == b || a.algorithm() == b.algorithm() && Objects.equals(a.keyId(), b.keyId())
+                && a.publicKey().isPresent() && a.publicKey().equals(b.publicKey());
     }
 
     /** @return kids and algorithms of keys, for log lines */

@@ -5,7 +5,6 @@ import static io.sigil.auth.config.SigilConfigLoader.get;
 
 import io.sigil.auth.token.HmacKey;
 import io.sigil.auth.token.JwsAlgorithm;
-import io.sigil.auth.token.KeyLocation;
 import io.sigil.auth.token.KeyMaterial;
 import io.sigil.auth.token.KeyResolver;
 import io.sigil.auth.token.KeyRing;
@@ -13,11 +12,8 @@ import io.sigil.auth.token.RemoteJwkSet;
 import io.sigil.auth.token.SigilConfigurationException;
 import io.sigil.auth.token.SigningKey;
 import io.sigil.auth.token.VerificationKey;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -40,8 +36,8 @@ import org.eclipse.microprofile.config.Config;
  * {@code sigil.signing.key.location}) is a file path (one that names no file is looked up on the
  * deployment's class path, as MicroProfile JWT does), a {@code file:} URL, a {@code classpath:}
  * resource of the deployment or, for verification keys, an {@code https:} URL (a JWK Set fetched
- * and cached by {@link RemoteJwkSet}). Verification key files are re-read when
- * they change ({@link ReloadingKeyFile}); the signing key is read once.
+ * and cached by {@link RemoteJwkSet}). Key files, the signing key's included, are re-read when
+ * they change ({@link ReloadingFile}).
  */
 final class SigilKeysLoader {
 
@@ -66,13 +62,13 @@ final class SigilKeysLoader {
                 Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofDays(1));
         Duration remoteMaxAge = bounded(config, SigilConfigLoader.REMOTE_KEYS_MAX_AGE, Duration.ofMinutes(15),
                 remoteRefresh, Duration.ofDays(7));
-        Sources sources = new Sources(classLoader, clock, reload, remoteRefresh, remoteMaxAge, rsaMinBits);
+        KeySources sources = new KeySources(classLoader, clock, reload, remoteRefresh, remoteMaxAge, rsaMinBits);
 
-        SigningKey signingKey = signingKey(config, sources);
-        Optional<HmacKey> secret = secret(config, demo, signingKey != null);
+        SigningKeySource signing = SigningKeyLoader.load(config, sources);
+        Optional<HmacKey> secret = secret(config, demo, signing != null);
         List<VerificationKey> fixed = new ArrayList<>();
-        if (signingKey == null) {
-            signingKey = secret.orElseThrow();
+        if (signing == null) {
+            signing = SigningKeySource.fixed(secret.orElseThrow());
         } else {
             secret.ifPresent(fixed::add);
         }
@@ -87,21 +83,25 @@ final class SigilKeysLoader {
         }
         inline.ifPresent(text -> fixed.addAll(publicOnly(KeyMaterial.verificationKeys(text, outsideAlgorithm, null,
                 rsaMinBits, SigilConfigLoader.PUBLICKEY), SigilConfigLoader.PUBLICKEY)));
-        KeyRing fixedRing = KeyRing.of(signingKey, fixed);
+        KeyRing fixedRing = KeyRing.of(null, fixed);
 
-        List<KeyResolver> resolvers = new ArrayList<>(List.of(fixedRing));
+        List<KeyResolver> resolvers = new ArrayList<>(List.of(signing, fixedRing));
         List<Supplier<List<VerificationKey>>> own = new ArrayList<>();
+        Map<String, VerificationKey> kids = new HashMap<>();
         Map<String, String> kidOrigins = new HashMap<>();
-        fixedRing.keys().forEach(key -> claimKid(kidOrigins, key, "the signing key or " + SigilConfigLoader.PUBLICKEY));
+        SigningKey signingKey = signing.key();
+        claimKid(kids, kidOrigins, signingKey.verificationKey(), "the signing key");
+        fixedRing.keys().forEach(key -> claimKid(kids, kidOrigins, key, SigilConfigLoader.SECRET + " or "
+                + SigilConfigLoader.PUBLICKEY));
         get(config, SigilConfigLoader.VERIFY_KEYS_LOCATION, String.class).map(String::trim).ifPresent(location -> {
-            Source source = sources.open(location, SigilConfigLoader.VERIFY_KEYS_LOCATION, null);
-            source.initial().forEach(key -> claimKid(kidOrigins, key, SigilConfigLoader.VERIFY_KEYS_LOCATION));
+            KeySources.Source source = sources.open(location, SigilConfigLoader.VERIFY_KEYS_LOCATION, null);
+            source.initial().forEach(key -> claimKid(kids, kidOrigins, key, SigilConfigLoader.VERIFY_KEYS_LOCATION));
             resolvers.add(source.resolver());
             own.add(source.current());
         });
         outsideLocation.ifPresent(location -> {
-            Source source = sources.open(location, SigilConfigLoader.PUBLICKEY_LOCATION, outsideAlgorithm);
-            source.initial().forEach(key -> claimKid(kidOrigins, key, SigilConfigLoader.PUBLICKEY_LOCATION));
+            KeySources.Source source = sources.open(location, SigilConfigLoader.PUBLICKEY_LOCATION, outsideAlgorithm);
+            source.initial().forEach(key -> claimKid(kids, kidOrigins, key, SigilConfigLoader.PUBLICKEY_LOCATION));
             resolvers.add(source.resolver());
         });
         // Remote sets answer last, so that they are fetched only for a kid no local key has.
@@ -109,9 +109,9 @@ final class SigilKeysLoader {
 
         String description = "signing " + signingKey.algorithm()
                 + (signingKey.keyId() == null ? "" : " kid=" + signingKey.keyId())
-                + ", verifying " + SigilKeys.describe(fixedRing.keys()) + " and " + (resolvers.size() - 1)
+                + ", verifying it and " + SigilKeys.describe(fixedRing.keys()) + " and " + (resolvers.size() - 2)
                 + " key locations";
-        return new SigilKeys(signingKey, KeyResolver.firstOf(resolvers.toArray(KeyResolver[]::new)), own,
+        return new SigilKeys(signing, KeyResolver.firstOf(resolvers.toArray(KeyResolver[]::new)), own,
                 description);
     }
 
@@ -124,7 +124,7 @@ final class SigilKeysLoader {
         return keys;
     }
 
-    private static boolean isFile(String location) {
+    static boolean isFile(String location) {
         try {
             return Files.isRegularFile(Paths.get(location));
         } catch (InvalidPathException e) {
@@ -132,51 +132,22 @@ final class SigilKeysLoader {
         }
     }
 
-    private static void claimKid(Map<String, String> origins, VerificationKey key, String origin) {
+    /**
+     * Records where a kid comes from; the same kid for two different keys in two settings fails.
+     * The same key in two settings is fine: during a rotation the verification file holds the
+     * signing key's public key before and after the switch.
+     */
+    private static void claimKid(Map<String, VerificationKey> keys, Map<String, String> origins, VerificationKey key,
+                                 String origin) {
         if (key.keyId() == null) {
             return;
         }
-        String earlier = origins.putIfAbsent(key.keyId(), origin);
-        if (earlier != null && !earlier.equals(origin)) {
-            throw new SigilConfigurationException("the kid '" + key.keyId() + "' is used by " + earlier + " and by "
-                    + origin + ": a kid must name one key");
+        VerificationKey earlier = keys.putIfAbsent(key.keyId(), key);
+        if (earlier != null && !SigilKeys.sameKey(earlier, key)) {
+            throw new SigilConfigurationException("the kid '" + key.keyId() + "' names different keys in "
+                    + origins.get(key.keyId()) + " and " + origin + ": a kid must name one key");
         }
-    }
-
-    private static SigningKey signingKey(Config config, Sources sources) {
-        Optional<String> location = get(config, SigilConfigLoader.SIGNING_KEY_LOCATION, String.class).map(String::trim);
-        Optional<String> keyId = get(config, SigilConfigLoader.SIGNING_KEY_ID, String.class).map(String::trim);
-        Optional<JwsAlgorithm> algorithm = algorithm(config, SigilConfigLoader.SIGNING_KEY_ALGORITHM);
-        if (location.isEmpty()) {
-            if (keyId.isPresent() || algorithm.isPresent()) {
-                throw new SigilConfigurationException(SigilConfigLoader.SIGNING_KEY_ID + " and "
-                        + SigilConfigLoader.SIGNING_KEY_ALGORITHM + " need " + SigilConfigLoader.SIGNING_KEY_LOCATION);
-            }
-            return null;
-        }
-        if (location.get().startsWith("https:")) {
-            throw new SigilConfigurationException(SigilConfigLoader.SIGNING_KEY_LOCATION
-                    + " must be a file or classpath location: a private key is never fetched over the network");
-        }
-        String resource = location.get().contains(":") || isFile(location.get())
-                ? location.get() : "classpath:" + location.get();
-        String text = KeyLocation.read(resource, sources.classLoader(), KeyLocation.DEFAULT_TIMEOUT,
-                SigilConfigLoader.SIGNING_KEY_LOCATION);
-        SigningKey key = KeyMaterial.signingKey(text, algorithm.orElse(null), keyId.orElse(null),
-                sources.rsaMinBits(), SigilConfigLoader.SIGNING_KEY_LOCATION);
-        if (keyId.isPresent() && !keyId.get().equals(key.keyId())) {
-            throw new SigilConfigurationException(SigilConfigLoader.SIGNING_KEY_ID + " differs from the kid of the JWK in "
-                    + SigilConfigLoader.SIGNING_KEY_LOCATION + ": give the kid in one place");
-        }
-        if (algorithm.isPresent() && algorithm.get() != key.algorithm()) {
-            throw new SigilConfigurationException(SigilConfigLoader.SIGNING_KEY_ALGORITHM
-                    + " differs from the alg of the JWK in " + SigilConfigLoader.SIGNING_KEY_LOCATION);
-        }
-        if (key.algorithm().isSymmetric()) {
-            throw new SigilConfigurationException(SigilConfigLoader.SIGNING_KEY_LOCATION
-                    + " must hold a private key; an HMAC secret belongs in " + SigilConfigLoader.SECRET);
-        }
-        return key;
+        origins.putIfAbsent(key.keyId(), origin);
     }
 
     /**
@@ -227,7 +198,7 @@ final class SigilKeysLoader {
         return bits;
     }
 
-    private static Optional<JwsAlgorithm> algorithm(Config config, String key) {
+    static Optional<JwsAlgorithm> algorithm(Config config, String key) {
         Optional<String> name = get(config, key, String.class).map(String::trim);
         if (name.isEmpty()) {
             return Optional.empty();
@@ -257,60 +228,5 @@ final class SigilKeysLoader {
      */
     private record Source(List<VerificationKey> initial, KeyResolver resolver,
                           Supplier<List<VerificationKey>> current) {
-    }
-
-    /** How locations are opened; one per load. */
-    private record Sources(ClassLoader classLoader, Clock clock, Duration reload, Duration remoteRefresh,
-                           Duration remoteMaxAge, int rsaMinBits) {
-
-        Source open(String location, String setting, JwsAlgorithm defaultAlgorithm) {
-            if (location.startsWith("https:")) {
-                URI uri;
-                try {
-                    uri = new URI(location);
-                } catch (URISyntaxException e) {
-                    throw new SigilConfigurationException(setting + " is not a valid https URL");
-                }
-                RemoteJwkSet remote = RemoteJwkSet.https(uri, KeyLocation.DEFAULT_TIMEOUT, defaultAlgorithm, rsaMinBits,
-                        remoteRefresh, remoteMaxAge, clock);
-                return new Source(List.of(), remote, remote::keys);
-            }
-            Optional<Path> file = filePath(location, setting);
-            if (file.isPresent()) {
-                ReloadingKeyFile reloading = ReloadingKeyFile.open(file.get(), setting, text -> parse(text, setting, defaultAlgorithm),
-                        reload, clock);
-                return new Source(reloading.keys(), reloading, reloading::keys);
-            }
-            // classpath:, or (as MicroProfile JWT resolves it) a relative path that is no file.
-            String resource = location.contains(":") ? location : "classpath:" + location;
-            KeyRing ring = KeyRing.of(null, parse(KeyLocation.read(resource, classLoader, KeyLocation.DEFAULT_TIMEOUT,
-                    setting), setting, defaultAlgorithm));
-            return new Source(ring.keys(), ring, ring::keys);
-        }
-
-        private List<VerificationKey> parse(String text, String setting, JwsAlgorithm defaultAlgorithm) {
-            List<VerificationKey> keys = KeyMaterial.verificationKeys(text, defaultAlgorithm, null,
-                    rsaMinBits, setting);
-            return setting.equals(SigilConfigLoader.PUBLICKEY_LOCATION) ? publicOnly(keys, setting) : keys;
-        }
-
-        /**
-         * @return the file a location names: a {@code file:} URL, or a path (without a scheme) of a
-         *         file that exists; empty for {@code classpath:}, refused schemes, and a path that is no
-         *         file (MicroProfile JWT then looks for it on the class path)
-         */
-        private static Optional<Path> filePath(String location, String setting) {
-            if (location.startsWith("file:")) {
-                try {
-                    return Optional.of(Paths.get(new URI(location)));
-                } catch (URISyntaxException | IllegalArgumentException e) {
-                    throw new SigilConfigurationException(setting + " is not a valid file: URL");
-                }
-            }
-            if (location.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*") && !location.matches("^[A-Za-z]:[\\\\/].*")) {
-                return Optional.empty(); // classpath:, or a scheme KeyLocation refuses with a message
-            }
-            return isFile(location) ? Optional.of(Paths.get(location)) : Optional.empty();
-        }
     }
 }

@@ -4,7 +4,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -109,13 +108,13 @@ public final class Jwk {
     public static SigningKey signingKey(String json, JwsAlgorithm defaultAlgorithm, int minimumRsaBits,
                                         String settingName) {
         JsonObject jwk = parse(json, settingName);
-        String kty = string(jwk, "kty", settingName);
+        String kty = JwkMembers.string(jwk, "kty", settingName);
         JwsAlgorithm algorithm = algorithm(jwk, kty, defaultAlgorithm, settingName)
                 .orElseThrow(() -> new SigilConfigurationException(settingName + ": the JWK's kty or alg is not "
                         + "one Sigil signs with"));
-        String kid = optional(jwk, "kid", settingName);
+        String kid = JwkMembers.optional(jwk, "kid", settingName);
         if (algorithm.isSymmetric()) {
-            return HmacKey.of(algorithm, kid, bytes(jwk, "k", settingName), settingName);
+            return HmacKey.of(algorithm, kid, JwkMembers.bytes(jwk, "k", settingName), settingName);
         }
         if (!jwk.containsKey("d")) {
             throw new SigilConfigurationException(settingName + ": the JWK has no private part (\"d\")");
@@ -217,8 +216,8 @@ public final class Jwk {
 
     private static Optional<VerificationKey> verificationKey(JsonObject jwk, JwsAlgorithm defaultAlgorithm,
                                                              int minimumRsaBits, String settingName) {
-        String kty = string(jwk, "kty", settingName);
-        String use = optional(jwk, "use", settingName);
+        String kty = JwkMembers.string(jwk, "kty", settingName);
+        String use = JwkMembers.optional(jwk, "use", settingName);
         if (use != null && !use.equals("sig")) {
             return Optional.empty();
         }
@@ -226,9 +225,9 @@ public final class Jwk {
         if (algorithm.isEmpty()) {
             return Optional.empty();
         }
-        String kid = optional(jwk, "kid", settingName);
+        String kid = JwkMembers.optional(jwk, "kid", settingName);
         if (algorithm.get().isSymmetric()) {
-            return Optional.of(HmacKey.of(algorithm.get(), kid, bytes(jwk, "k", settingName), settingName));
+            return Optional.of(HmacKey.of(algorithm.get(), kid, JwkMembers.bytes(jwk, "k", settingName), settingName));
         }
         PublicKey publicKey = publicKey(jwk, algorithm.get(), settingName);
         return Optional.of(VerificationKey.of(algorithm.get(), kid, publicKey, minimumRsaBits, settingName));
@@ -237,8 +236,8 @@ public final class Jwk {
     /** @return the algorithm, or empty if the key is of a kind Sigil does not verify */
     private static Optional<JwsAlgorithm> algorithm(JsonObject jwk, String kty, JwsAlgorithm defaultAlgorithm,
                                                     String settingName) {
-        String crv = jwk.containsKey("crv") ? string(jwk, "crv", settingName) : null;
-        String alg = optional(jwk, "alg", settingName);
+        String crv = jwk.containsKey("crv") ? JwkMembers.string(jwk, "crv", settingName) : null;
+        String alg = JwkMembers.optional(jwk, "alg", settingName);
         JwsAlgorithm chosen;
         if (alg != null) {
             chosen = JwsAlgorithm.fromJoseName(alg).orElse(null);
@@ -270,11 +269,11 @@ public final class Jwk {
         try {
             return switch (algorithm.family()) {
                 case RSA, RSA_PSS -> KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(
-                        integer(jwk, "n", settingName), integer(jwk, "e", settingName)));
+                        JwkMembers.integer(jwk, "n", settingName), JwkMembers.integer(jwk, "e", settingName)));
                 case ECDSA -> {
                     ECParameterSpec curve = KeyChecks.curve(algorithm);
-                    BigInteger x = coordinate(jwk, "x", algorithm, settingName);
-                    BigInteger y = coordinate(jwk, "y", algorithm, settingName);
+                    BigInteger x = JwkMembers.coordinate(jwk, "x", algorithm, settingName);
+                    BigInteger y = JwkMembers.coordinate(jwk, "y", algorithm, settingName);
                     if (!EcPoints.isOnCurve(x, y, curve)) {
                         throw new SigilConfigurationException(settingName + ": the EC JWK's point is not on "
                                 + algorithm.jwkCurveName());
@@ -282,7 +281,7 @@ public final class Jwk {
                     yield KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(new ECPoint(x, y), curve));
                 }
                 case EDDSA -> KeyFactory.getInstance("Ed25519").generatePublic(
-                        new X509EncodedKeySpec(EcPoints.ed25519Spki(fixedBytes(jwk, "x", 32, settingName))));
+                        new X509EncodedKeySpec(EcPoints.ed25519Spki(JwkMembers.fixedBytes(jwk, "x", 32, settingName))));
                 case HMAC -> throw new AssertionError(algorithm);
             };
         } catch (GeneralSecurityException e) {
@@ -295,14 +294,14 @@ public final class Jwk {
         try {
             KeySpec spec = switch (algorithm.family()) {
                 case RSA, RSA_PSS -> jwk.containsKey("p")
-                        ? new RSAPrivateCrtKeySpec(integer(jwk, "n", settingName), integer(jwk, "e", settingName),
-                        integer(jwk, "d", settingName), integer(jwk, "p", settingName),
-                        integer(jwk, "q", settingName), integer(jwk, "dp", settingName),
-                        integer(jwk, "dq", settingName), integer(jwk, "qi", settingName))
-                        : new RSAPrivateKeySpec(integer(jwk, "n", settingName), integer(jwk, "d", settingName));
-                case ECDSA -> new ECPrivateKeySpec(coordinate(jwk, "d", algorithm, settingName),
+                        ? new RSAPrivateCrtKeySpec(JwkMembers.integer(jwk, "n", settingName), JwkMembers.integer(jwk, "e", settingName),
+                        JwkMembers.integer(jwk, "d", settingName), JwkMembers.integer(jwk, "p", settingName),
+                        JwkMembers.integer(jwk, "q", settingName), JwkMembers.integer(jwk, "dp", settingName),
+                        JwkMembers.integer(jwk, "dq", settingName), JwkMembers.integer(jwk, "qi", settingName))
+                        : new RSAPrivateKeySpec(JwkMembers.integer(jwk, "n", settingName), JwkMembers.integer(jwk, "d", settingName));
+                case ECDSA -> new ECPrivateKeySpec(JwkMembers.coordinate(jwk, "d", algorithm, settingName),
                         ((ECPublicKey) publicKey).getParams());
-                case EDDSA -> new PKCS8EncodedKeySpec(EcPoints.ed25519Pkcs8(fixedBytes(jwk, "d", 32, settingName)));
+                case EDDSA -> new PKCS8EncodedKeySpec(EcPoints.ed25519Pkcs8(JwkMembers.fixedBytes(jwk, "d", 32, settingName)));
                 case HMAC -> throw new AssertionError(algorithm);
             };
             String type = algorithm.family() == JwsAlgorithm.Family.EDDSA ? "Ed25519"
@@ -339,54 +338,5 @@ public final class Jwk {
 
     private static String fixed(BigInteger value, int length) {
         return Base64Url.encode(EcPoints.fixedLength(value, length));
-    }
-
-    private static String string(JsonObject jwk, String name, String settingName) {
-        String value = optional(jwk, name, settingName);
-        if (value == null) {
-            throw new SigilConfigurationException(settingName + ": a JWK lacks \"" + name + "\"");
-        }
-        return value;
-    }
-
-    private static String optional(JsonObject jwk, String name, String settingName) {
-        JsonValue value = jwk.get(name);
-        if (value == null) {
-            return null;
-        }
-        if (value.getValueType() != JsonValue.ValueType.STRING) {
-            throw new SigilConfigurationException(settingName + ": a JWK's \"" + name + "\" must be a string");
-        }
-        return ((JsonString) value).getString();
-    }
-
-    private static byte[] bytes(JsonObject jwk, String name, String settingName) {
-        String text = string(jwk, name, settingName);
-        try {
-            return Base64Url.decode(text, 0, text.length());
-        } catch (InvalidTokenException e) {
-            throw new SigilConfigurationException(settingName + ": a JWK's \"" + name + "\" is not base64url");
-        }
-    }
-
-    private static BigInteger integer(JsonObject jwk, String name, String settingName) {
-        byte[] bytes = bytes(jwk, name, settingName);
-        if (bytes.length == 0) {
-            throw new SigilConfigurationException(settingName + ": a JWK's \"" + name + "\" is empty");
-        }
-        return new BigInteger(1, bytes);
-    }
-
-    private static byte[] fixedBytes(JsonObject jwk, String name, int length, String settingName) {
-        byte[] bytes = bytes(jwk, name, settingName);
-        if (bytes.length != length) {
-            throw new SigilConfigurationException(settingName + ": a JWK's \"" + name + "\" must be "
-                    + length + " bytes");
-        }
-        return bytes;
-    }
-
-    private static BigInteger coordinate(JsonObject jwk, String name, JwsAlgorithm algorithm, String settingName) {
-        return new BigInteger(1, fixedBytes(jwk, name, algorithm.ecdsaComponentLength(), settingName));
     }
 }

@@ -3,6 +3,8 @@ package io.sigil.auth.token;
 import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -59,16 +61,27 @@ public enum JwsAlgorithm {
         EDDSA
     }
 
+    private static final Map<String, JwsAlgorithm> BY_NAME = new HashMap<>();
+
+    static {
+        for (JwsAlgorithm algorithm : values()) {
+            BY_NAME.put(algorithm.name(), algorithm);
+        }
+    }
+
     private final Family family;
     private final String jcaName;
     private final int size;
     private final String parameter;
+    private final AlgorithmParameterSpec signatureParameters;
 
     JwsAlgorithm(Family family, String jcaName, int size, String parameter) {
         this.family = family;
         this.jcaName = jcaName;
         this.size = size;
         this.parameter = parameter;
+        this.signatureParameters = family == Family.RSA_PSS
+                ? new PSSParameterSpec(parameter, "MGF1", new MGF1ParameterSpec(parameter), size, 1) : null;
     }
 
     /**
@@ -78,14 +91,7 @@ public enum JwsAlgorithm {
      * @return the algorithm, or empty for {@code none}, a different spelling or an unknown name
      */
     public static Optional<JwsAlgorithm> fromJoseName(String joseName) {
-        if (joseName != null) {
-            for (JwsAlgorithm algorithm : values()) {
-                if (algorithm.name().equals(joseName)) {
-                    return Optional.of(algorithm);
-                }
-            }
-        }
-        return Optional.empty();
+        return joseName == null ? Optional.empty() : Optional.ofNullable(BY_NAME.get(joseName));
     }
 
     /** @return the JOSE {@code alg} value, equal to {@link #name()} */
@@ -160,9 +166,6 @@ public enum JwsAlgorithm {
      *         for the PS algorithms, else {@code null}
      */
     public AlgorithmParameterSpec signatureParameters() {
-        if (family != Family.RSA_PSS) {
-            return null;
-        }
-        return new PSSParameterSpec(parameter, "MGF1", new MGF1ParameterSpec(parameter), size, 1);
+        return signatureParameters;
     }
 }

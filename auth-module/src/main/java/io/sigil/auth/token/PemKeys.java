@@ -94,7 +94,8 @@ public final class PemKeys {
     /**
      * Finds the public key that belongs to a private key: a {@code PUBLIC KEY} block in the same
      * text if there is one, else derived (RSA from the CRT key, EC from the public key that
-     * OpenSSL embeds in PKCS#8, Ed25519 from the seed).
+     * OpenSSL embeds in PKCS#8 or else by multiplying the generator, Ed25519 from the seed). The
+     * signing key's sign/verify probe then checks the pair.
      *
      * @param pem         the PEM text the private key came from
      * @param privateKey  the private key
@@ -113,8 +114,7 @@ public final class PemKeys {
                         new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
             }
             if (privateKey instanceof ECPrivateKey ec) {
-                ECPoint point = embeddedEcPoint(privateKey.getEncoded(), ec.getParams().getOrder().bitLength(),
-                        settingName);
+                ECPoint point = ecPublicPoint(ec, settingName);
                 return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point, ec.getParams()));
             }
             if (privateKey instanceof EdECPrivateKey ed && ed.getBytes().isPresent()) {
@@ -190,6 +190,11 @@ public final class PemKeys {
      * Reads the optional {@code publicKey [1] BIT STRING} of the SEC1 ECPrivateKey inside a
      * PKCS#8 PrivateKeyInfo.
      */
+    private static ECPoint ecPublicPoint(ECPrivateKey key, String settingName) {
+        ECPoint embedded = embeddedEcPoint(key.getEncoded(), key.getParams().getOrder().bitLength(), settingName);
+        return embedded != null ? embedded : EcPoints.multiplyGenerator(key.getS(), key.getParams());
+    }
+
     private static ECPoint embeddedEcPoint(byte[] pkcs8, int orderBits, String settingName) {
         Der info = new Der(pkcs8).sequence();
         info.next(0x02);
@@ -209,8 +214,7 @@ public final class PemKeys {
                 }
             }
         }
-        throw new SigilConfigurationException(settingName + ": the EC private key does not embed its public "
-                + "key; add its PEM PUBLIC KEY block to the same text");
+        return null;
     }
 
     /** A minimal DER reader for the few structures above. */

@@ -2,6 +2,7 @@ package io.sigil.auth.token;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -48,13 +49,37 @@ public final class TokenIssuer {
         this.audiences = new TreeSet<>(audiences);
         this.lifetime = lifetime;
         this.clock = clock;
+        this.encodedHeader = encodedHeader(key);
+    }
+
+    private static String encodedHeader(SigningKey key) {
         JsonObjectBuilder header = Json.createObjectBuilder()
                 .add("alg", key.algorithm().joseName())
                 .add("typ", "JWT");
         if (key.keyId() != null) {
             header.add("kid", key.keyId());
         }
-        this.encodedHeader = Base64Url.encode(header.build().toString().getBytes(StandardCharsets.UTF_8));
+        return Base64Url.encode(header.build().toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Signs arbitrary claims as they are, with the header this class always writes
+     * ({@code alg}, {@code typ} JWT, {@code kid} when the key has one). For the command-line
+     * {@code sign}; the server issues tokens with {@link #issue}.
+     *
+     * @param key    the signing key
+     * @param claims the claims, written verbatim
+     * @return the JWS compact serialization
+     */
+    public static String sign(SigningKey key, JsonObject claims) {
+        return sign(key, encodedHeader(key), claims);
+    }
+
+    private static String sign(SigningKey key, String encodedHeader, JsonObject claims) {
+        String signingInput = encodedHeader + '.'
+                + Base64Url.encode(claims.toString().getBytes(StandardCharsets.UTF_8));
+        byte[] signature = key.sign(signingInput.getBytes(StandardCharsets.US_ASCII));
+        return signingInput + '.' + Base64Url.encode(signature);
     }
 
     /**
@@ -108,10 +133,7 @@ public final class TokenIssuer {
             audiences.forEach(aud::add);
             claims.add("aud", aud);
         }
-        String signingInput = encodedHeader + '.'
-                + Base64Url.encode(claims.build().toString().getBytes(StandardCharsets.UTF_8));
-        byte[] signature = key.sign(signingInput.getBytes(StandardCharsets.US_ASCII));
-        return new IssuedToken(signingInput + '.' + Base64Url.encode(signature), tokenId,
+        return new IssuedToken(sign(key, encodedHeader, claims.build()), tokenId,
                 Instant.ofEpochSecond(expiresAt.getEpochSecond()));
     }
 }

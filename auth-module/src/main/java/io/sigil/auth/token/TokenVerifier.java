@@ -27,6 +27,11 @@ import java.util.Set;
  * a key carried or pointed at by the token is never followed or trusted; other members are
  * ignored. Duplicate members and nesting deeper than 16 are refused in header and claims.
  *
+ * <p>Key choice (see {@link KeyResolver}): a token's {@code kid} selects the key with that kid;
+ * if none has it, or the token has no kid, only the keys without a kid whose algorithm is the
+ * token's {@code alg} are tried, at most {@link KeyResolver#MAX_CANDIDATES}. A kid that matches
+ * no key at all is refused as {@code unknown kid}.
+ *
  * <p>Immutable and thread-safe if its resolver is.
  */
 public final class TokenVerifier {

@@ -18,9 +18,6 @@ import java.security.PublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -56,7 +53,7 @@ class ReloadingKeyFileTest {
     void writeBothKeys() throws IOException {
         file = dir.resolve("keys.jwks.json");
         write(set("old", oldKey, "new", newKey));
-        capture = CapturedLog.of(ReloadingKeyFile.class);
+        capture = CapturedLog.of(ReloadingFile.class);
     }
 
     @AfterEach
@@ -192,29 +189,5 @@ class ReloadingKeyFileTest {
         Files.writeString(file, content);
         long next = before.map(t -> t.toMillis() + 1000).orElse(0L);
         Files.setLastModifiedTime(file, FileTime.fromMillis(Math.max(next, Files.getLastModifiedTime(file).toMillis())));
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.ofEpochSecond(1_800_000_000L);
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -312,6 +312,17 @@ class SigilKeysLoaderTest {
         assertThat(e.getMessage()).contains("k1").contains("sigil.verify.keys.location");
     }
 
+    @Test
+    void load_signingKeysPublicKeyAlsoInTheVerifyFile_isOneKeyNotAConflict() throws Exception {
+        Path pem = write("signing.pem", PemKeys.toPem(rsa.getPrivate()));
+        Path same = write("same.jwks.json", jwkSet(key(JwsAlgorithm.RS256, "k1", rsa)));
+
+        SigilConfig config = load("sigil.signing.key.location", pem.toString(), "sigil.signing.key.id", "k1",
+                "sigil.verify.keys.location", same.toString());
+
+        assertThat(config.keys().publishedKeys()).extracting(VerificationKey::keyId).containsExactly("k1");
+    }
+
     // ---------------------------------------------------------------- RSA minimum and intervals
 
     @Test

@@ -63,8 +63,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class NimbusDifferentialTest {
 
-    static final int TOKENS = 250;
-    static final int MUTATIONS = 6;
+    static final int TOKENS = 200;
+    static final int MUTATIONS = 5;
     private static final long NOW = 1_800_000_000L;
     private static final String ISSUER = "https://issuer.example";
     private static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC);

@@ -174,4 +174,20 @@ class TokenIssuerTest {
                 .isInstanceOf(SigilConfigurationException.class)
                 .hasMessageContaining("sigil.token.lifetime");
     }
+
+    @Test
+    void sign_arbitraryClaimsWithAnEs256KeyWithKid_verifiesAndKeepsTheClaimsVerbatim() throws InvalidTokenException {
+        SigningKey key = TestKeys.signingKey(JwsAlgorithm.ES256, "cli-1");
+        JsonObject claims = Json.createObjectBuilder().add("iss", ISSUER).add("sub", "bob")
+                .add("exp", NOW + 60).add("custom", Json.createArrayBuilder().add(1).add("two")).build();
+
+        String token = TokenIssuer.sign(key, claims);
+
+        VerifiedToken verified = new TokenVerifier(KeyRing.of(key.verificationKey()),
+                new TokenPolicy(ISSUER, Set.of(), Duration.ZERO, Optional.empty(), 4096), CLOCK).verify(token);
+        assertThat(verified.claims().json()).isEqualTo(claims);
+        assertThat(verified.keyId()).isEqualTo("cli-1");
+        assertThat(TestJws.decodeToString(TestJws.parts(token)[0]))
+                .isEqualTo("{\"alg\":\"ES256\",\"typ\":\"JWT\",\"kid\":\"cli-1\"}");
+    }
 }

@@ -14,13 +14,16 @@ import jakarta.ejb.Stateless;
 @DeclareRoles({"admin", "user"})
 public class AdminService {
 
+    /** The role allowed to call {@link #callerName()}. */
+    public static final String ROLE = "admin";
+
     @Resource
     SessionContext context;
 
     /**
      * @return the caller name as the EJB container sees it
      */
-    @RolesAllowed("admin")
+    @RolesAllowed(ROLE)
     public String callerName() {
         return context.getCallerPrincipal().getName();
     }

@@ -1,0 +1,135 @@
+package io.sigil.auth.config;
+
+import io.sigil.auth.token.KeyLocation;
+import io.sigil.auth.token.SigilConfigurationException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * What a key file holds, read again when the file changes, so that keys can be rotated without a
+ * restart. The file's modification time, size and identity are compared at most once per
+ * interval, by whichever caller comes first after the interval (one thread at a time; the others
+ * go on with the value they have). A file that cannot be read, or whose content the parser
+ * refuses, leaves the last good value in place and logs one WARNING per change, naming the setting
+ * and the path, never the content. Thread-safe.
+ *
+ * @param <T> what the file is parsed into
+ */
+final class ReloadingFile<T> {
+
+    private static final Logger LOG = Logger.getLogger(ReloadingFile.class.getName());
+
+    /** What identifies a version of the file without reading it. */
+    private record Stamp(long modifiedMillis, long size, Object fileKey) {
+    }
+
+    private final Path path;
+    private final String settingName;
+    private final Function<String, T> parser;
+    private final Function<T, String> describer;
+    private final long intervalMillis;
+    private final Clock clock;
+    private final AtomicLong nextCheck;
+    private volatile T value;
+    private volatile Stamp lastSeen;
+
+    /**
+     * Reads the file for the first time.
+     *
+     * @param path        the file
+     * @param settingName the configuration key that named it, for messages
+     * @param parser      turns the text into a value; throws {@link SigilConfigurationException}
+     *                    (whose message names the setting and holds no key material)
+     * @param describer   what to log about a new value (kids, algorithms; never key material)
+     * @param interval    how often to look for a change; zero never looks again
+     * @param clock       the time source
+     * @throws SigilConfigurationException if the file cannot be read or parsed
+     */
+    ReloadingFile(Path path, String settingName, Function<String, T> parser, Function<T, String> describer,
+                  Duration interval, Clock clock) {
+        this.path = path;
+        this.settingName = settingName;
+        this.parser = parser;
+        this.describer = describer;
+        this.intervalMillis = interval.toMillis();
+        this.clock = clock;
+        try {
+            this.lastSeen = stamp(path);
+        } catch (IOException e) {
+            throw new SigilConfigurationException(settingName + ": cannot read " + path + " ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+        this.value = parser.apply(read());
+        this.nextCheck = new AtomicLong(clock.millis() + intervalMillis);
+    }
+
+    /** @return the value of the last good read, after looking for a change if the interval has passed */
+    T current() {
+        if (intervalMillis > 0) {
+            long now = clock.millis();
+            long next = nextCheck.get();
+            if (now >= next && nextCheck.compareAndSet(next, now + intervalMillis)) {
+                reloadIfChanged();
+            }
+        }
+        return value;
+    }
+
+    /** @return the value of the last good read, without looking at the file */
+    T last() {
+        return value;
+    }
+
+    /** Looks at the file now, whatever the interval. */
+    void reloadIfChanged() {
+        Stamp stamp;
+        try {
+            stamp = stamp(path);
+        } catch (IOException e) {
+            if (lastSeen != null) {
+                LOG.warning(() -> settingName + ": cannot read " + path + " (" + e.getClass().getSimpleName()
+                        + "); keeping what was read before");
+            }
+            lastSeen = null;
+            return;
+        }
+        if (stamp.equals(lastSeen)) {
+            return;
+        }
+        lastSeen = stamp;
+        try {
+            T next = parser.apply(read());
+            value = next;
+            LOG.info(() -> settingName + ": read " + path + ": " + describer.apply(next));
+        } catch (SigilConfigurationException e) {
+            LOG.warning(() -> "cannot use the new content of " + path + " (" + e.getMessage()
+                    + "); keeping what was read before");
+        } catch (RuntimeException e) {
+            // A parser bug must not break every request; the old value stays, loudly.
+            LOG.log(Level.WARNING, settingName + ": unexpected failure reading " + path
+                    + "; keeping what was read before", e);
+        }
+    }
+
+    private String read() {
+        return KeyLocation.read(path.toString(), null, KeyLocation.DEFAULT_TIMEOUT, settingName);
+    }
+
+    private static Stamp stamp(Path path) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        return new Stamp(attributes.lastModifiedTime().toMillis(), attributes.size(), attributes.fileKey());
+    }
+
+    @Override
+    public String toString() {
+        return "ReloadingFile[" + settingName + "=" + path + "]";
+    }
+}

@@ -1,0 +1,158 @@
+package io.sigil.auth.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sigil.auth.token.InvalidTokenException;
+import io.sigil.auth.token.JwsAlgorithm;
+import io.sigil.auth.token.Jwk;
+import io.sigil.auth.token.PemKeys;
+import io.sigil.auth.token.TokenIssuer;
+import io.sigil.auth.token.TokenVerifier;
+import io.sigil.auth.token.VerificationKey;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.RSAPublicKeySpec;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Level;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Rotating Sigil's own signing key by replacing its file, without a restart. */
+class SigningKeyReloadTest {
+
+    private static final Duration INTERVAL = Duration.ofSeconds(30);
+    private static KeyPair first;
+    private static KeyPair second;
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock();
+
+    @BeforeAll
+    static void generateKeys() throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        first = generator.generateKeyPair();
+        second = generator.generateKeyPair();
+    }
+
+    @Test
+    void thumbprint_rfc7638Example_matchesThePublishedValue() throws GeneralSecurityException {
+        String n = "0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECPebWKRX"
+                + "jBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8"
+                + "KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_x"
+                + "BniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw";
+        var key = KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(
+                new BigInteger(1, Base64.getUrlDecoder().decode(n)), BigInteger.valueOf(65537)));
+
+        assertThat(SigningKeySource.thumbprint(VerificationKey.of(JwsAlgorithm.RS256, null, key, "test")))
+                .isEqualTo("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs");
+    }
+
+    @Test
+    void pemWithoutKid_getsTheThumbprintAsKid() throws IOException {
+        SigilConfig config = load(write("signing.pem", PemKeys.toPem(first.getPrivate())));
+
+        String kid = config.keys().signingKey().keyId();
+        assertThat(kid).hasSize(43).isEqualTo(SigningKeySource.thumbprint(config.keys().signingKey().verificationKey()));
+        assertThat(config.keys().publishedKeys()).extracting(VerificationKey::keyId).containsExactly(kid);
+    }
+
+    @Test
+    void pemReplaced_signsWithTheNewKeyAfterTheInterval_andTheOldKeysTokensNeedTheVerifyFile() throws Exception {
+        Path file = write("signing.pem", PemKeys.toPem(first.getPrivate()));
+        SigilConfig config = load(file);
+        String oldKid = config.keys().signingKey().keyId();
+        String oldToken = issue(config);
+        Path previous = write("previous.jwks.json",
+                Jwk.publicJwkSet(List.of(config.keys().signingKey().verificationKey())).toString());
+        SigilConfig withPrevious = load(file, "sigil.verify.keys.location", previous.toString());
+
+        write("signing.pem", PemKeys.toPem(second.getPrivate()));
+        clock.advance(INTERVAL);
+
+        assertThat(config.keys().signingKey().keyId()).isNotEqualTo(oldKid);
+        assertThat(verifies(config, issue(config))).isTrue();
+        assertThat(verifies(config, oldToken)).as("old token without the old key in the verify file").isFalse();
+        clock.advance(INTERVAL);
+        assertThat(verifies(withPrevious, oldToken)).as("old token with the old key in the verify file").isTrue();
+        assertThat(withPrevious.keys().publishedKeys()).hasSize(2);
+    }
+
+    @Test
+    void pemWithFixedKidReplacedByAnotherKey_keepsTheOldKeyAndWarns() throws IOException {
+        Path file = write("signing.pem", PemKeys.toPem(first.getPrivate()));
+        SigilConfig config = load(file, "sigil.signing.key.id", "fixed");
+        var before = config.keys().signingKey();
+
+        try (CapturedLog log = CapturedLog.of(ReloadingFile.class)) {
+            write("signing.pem", PemKeys.toPem(second.getPrivate()));
+            clock.advance(INTERVAL);
+
+            assertThat(config.keys().signingKey()).isSameAs(before);
+            assertThat(log.records()).anyMatch(r -> r.getLevel() == Level.WARNING
+                    && r.getMessage().contains("sigil.signing.key.location") && r.getMessage().contains("new kid"));
+        }
+    }
+
+    @Test
+    void privateJwkReplacedByOneWithANewKid_signsUnderTheNewKid() throws IOException {
+        Path file = write("signing.jwk", Jwk.privateJwk(JwsAlgorithm.RS256, "2026-05", first).toString());
+        SigilConfig config = load(file);
+        assertThat(config.keys().signingKey().keyId()).isEqualTo("2026-05");
+
+        write("signing.jwk", Jwk.privateJwk(JwsAlgorithm.PS256, "2026-11", second).toString());
+        clock.advance(INTERVAL);
+
+        assertThat(config.keys().signingKey().keyId()).isEqualTo("2026-11");
+        assertThat(config.keys().signingKey().algorithm()).isEqualTo(JwsAlgorithm.PS256);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private SigilConfig load(Path signingKey, String... more) {
+        String[] values = new String[4 + more.length];
+        values[0] = "sigil.signing.key.location";
+        values[1] = signingKey.toString();
+        values[2] = "sigil.keys.reload-interval";
+        values[3] = INTERVAL.toString();
+        System.arraycopy(more, 0, values, 4, more.length);
+        return SigilConfigLoader.load(MapConfig.of(values), getClass().getClassLoader(), clock);
+    }
+
+    private String issue(SigilConfig config) {
+        return new TokenIssuer(config.keys().signingKey(), "sigil", Set.of(), Duration.ofMinutes(5), clock)
+                .issue("alice", Set.of()).compact();
+    }
+
+    private boolean verifies(SigilConfig config, String token) {
+        try {
+            new TokenVerifier(config.keys().resolver(), config.policy(), clock).verify(token);
+            return true;
+        } catch (InvalidTokenException e) {
+            return false;
+        }
+    }
+
+    /** Writes the file with a modification time that always moves forward. */
+    private Path write(String name, String content) throws IOException {
+        Path file = dir.resolve(name);
+        long before = Files.exists(file) ? Files.getLastModifiedTime(file).toMillis() : 0;
+        Files.writeString(file, content);
+        Files.setLastModifiedTime(file, FileTime.fromMillis(Math.max(before + 1000,
+                Files.getLastModifiedTime(file).toMillis())));
+        return file;
+    }
+}
