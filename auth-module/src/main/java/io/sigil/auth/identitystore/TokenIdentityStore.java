@@ -2,6 +2,7 @@ package io.sigil.auth.identitystore;
 
 import io.sigil.auth.config.SigilConfig;
 import io.sigil.auth.principal.SigilJsonWebToken;
+import io.sigil.auth.revocation.RevocationStore;
 import io.sigil.auth.token.InvalidTokenException;
 import io.sigil.auth.token.TokenVerifier;
 import io.sigil.auth.token.VerifiedToken;
@@ -16,8 +17,9 @@ import java.util.logging.Logger;
 
 /**
  * Validates {@link TokenCredential}s with the deployment's {@link TokenVerifier}, then requires
- * the claims named by {@code sigil.token.required-claims}. The caller and groups come from the
- * token alone; the caller need not exist in any user store. Thread-safe.
+ * the claims named by {@code sigil.token.required-claims}, then, once the signature and claims
+ * have passed, asks the {@link RevocationStore} whether the token was revoked. The caller and
+ * groups come from the token alone; the caller need not exist in any user store. Thread-safe.
  */
 @ApplicationScoped
 public class TokenIdentityStore implements IdentityStore {
@@ -29,6 +31,9 @@ public class TokenIdentityStore implements IdentityStore {
 
     @Inject
     SigilConfig config;
+
+    @Inject
+    RevocationStore revocations;
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
@@ -43,6 +48,11 @@ public class TokenIdentityStore implements IdentityStore {
                     LOG.log(Level.FINE, "token refused: missing required claim {0}", claim);
                     return CredentialValidationResult.INVALID_RESULT;
                 }
+            }
+            if (revocations.isRevoked(token.claims())) {
+                LOG.log(Level.FINE, "token refused: revoked (jti={0}, caller={1})",
+                        new Object[] {token.claims().tokenId(), token.claims().name()});
+                return CredentialValidationResult.INVALID_RESULT;
             }
             return new CredentialValidationResult(new SigilJsonWebToken(token), token.claims().groups());
         } catch (InvalidTokenException e) {

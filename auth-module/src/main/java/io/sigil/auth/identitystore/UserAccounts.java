@@ -118,6 +118,24 @@ public class UserAccounts {
         }
     }
 
+    /**
+     * Replaces a user's password hash.
+     *
+     * @param username     the exact user name
+     * @param passwordHash the new hash, in the format of {@code Pbkdf2PasswordHash}
+     * @return whether the user exists (and was updated)
+     * @throws SQLException if the database refuses
+     */
+    public boolean updatePasswordHash(String username, String passwordHash) throws SQLException {
+        try (Connection connection = dataSource().getConnection();
+             PreparedStatement update = connection.prepareStatement(
+                     "UPDATE sigil_user SET password_hash = ? WHERE username = ?")) {
+            update.setString(1, passwordHash);
+            update.setString(2, username);
+            return update.executeUpdate() == 1;
+        }
+    }
+
     private DataSource dataSource() throws SQLException {
         DataSource current = dataSource;
         if (current == null) {

@@ -3,6 +3,7 @@ package io.sigil.auth.mechanism;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Who the current request was authenticated as, and how. The mechanism stores it as a request
@@ -30,6 +31,9 @@ public record AuthenticatedCaller(String name, Set<String> groups, Method method
     /** The request attribute that holds the caller. */
     public static final String ATTRIBUTE = AuthenticatedCaller.class.getName();
 
+    /** The request attribute that holds the verified token of a request authenticated by one. */
+    public static final String TOKEN_ATTRIBUTE = AuthenticatedCaller.class.getName() + ".token";
+
     /** Copies the groups. */
     public AuthenticatedCaller {
         groups = Set.copyOf(groups);
@@ -42,5 +46,14 @@ public record AuthenticatedCaller(String name, Set<String> groups, Method method
     public static Optional<AuthenticatedCaller> of(HttpServletRequest request) {
         return request.getAttribute(ATTRIBUTE) instanceof AuthenticatedCaller caller
                 ? Optional.of(caller) : Optional.empty();
+    }
+
+    /**
+     * @param request the current request
+     * @return the verified token, if the request was authenticated by a bearer token
+     */
+    public static Optional<JsonWebToken> tokenOf(HttpServletRequest request) {
+        return request.getAttribute(TOKEN_ATTRIBUTE) instanceof JsonWebToken token
+                ? Optional.of(token) : Optional.empty();
     }
 }

@@ -88,6 +88,7 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
         }
         context.getRequest().setAttribute(AuthenticatedCaller.ATTRIBUTE, new AuthenticatedCaller(
                 result.getCallerPrincipal().getName(), result.getCallerGroups(), AuthenticatedCaller.Method.TOKEN));
+        context.getRequest().setAttribute(AuthenticatedCaller.TOKEN_ATTRIBUTE, result.getCallerPrincipal());
         return context.notifyContainerAboutLogin(result);
     }
 

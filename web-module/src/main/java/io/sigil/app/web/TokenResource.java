@@ -7,11 +7,7 @@ import io.sigil.auth.token.TokenIssuer;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
@@ -22,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -35,7 +30,6 @@ import java.util.logging.Logger;
 public class TokenResource {
 
     private static final Logger LOG = Logger.getLogger(TokenResource.class.getName());
-    private static final int MAX_JSON_BODY = 4096;
 
     @Inject
     IdentityStoreHandler identityStoreHandler;
@@ -59,20 +53,11 @@ public class TokenResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response fromJson(String body) {
-        if (body == null || body.length() > MAX_JSON_BODY) {
+        JsonObject json = JsonBodies.object(body);
+        if (json == null) {
             return badRequest();
         }
-        JsonObject json;
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                return badRequest();
-            }
-            json = value.asJsonObject();
-        } catch (JsonException | IllegalStateException e) {
-            return badRequest();
-        }
-        return issue(string(json, "username"), string(json, "password"));
+        return issue(JsonBodies.string(json, "username"), JsonBodies.string(json, "password"));
     }
 
     private Response issue(String username, String password) {
@@ -109,9 +94,5 @@ public class TokenResource {
     private static String single(MultivaluedMap<String, String> form, String name) {
         List<String> values = form == null ? null : form.get(name);
         return values == null || values.size() != 1 ? null : values.get(0);
-    }
-
-    private static String string(JsonObject json, String name) {
-        return json.get(name) instanceof JsonString value ? value.getString() : null;
     }
 }

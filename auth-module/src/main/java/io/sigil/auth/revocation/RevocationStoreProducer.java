@@ -1,0 +1,82 @@
+package io.sigil.auth.revocation;
+
+import io.sigil.auth.config.SigilConfig;
+import io.sigil.auth.token.SigilConfigurationException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Makes the deployment's {@link RevocationStore} injectable. With {@code sigil.revocation.cache}
+ * set, the entries live in the server's distributed map found under that JNDI name (see
+ * {@link RevocationMaps}); without it they live in this node only, which is logged once as a
+ * warning: a token revoked on one node then stays valid on the others until it expires.
+ * The store is resolved when the application starts, so a wrong name is reported at once.
+ */
+@ApplicationScoped
+public class RevocationStoreProducer {
+
+    /** JNDI name of the distributed map (or data grid) that holds revocations. */
+    public static final String CACHE_KEY = "sigil.revocation.cache";
+    /** Name of the map asked of a data grid instance. */
+    public static final String MAP_KEY = "sigil.revocation.map";
+    /** The default of {@link #MAP_KEY}. */
+    public static final String DEFAULT_MAP = "sigil-revocation";
+
+    private static final Logger LOG = Logger.getLogger(RevocationStoreProducer.class.getName());
+
+    @Inject
+    SigilConfig config;
+
+    @Produces
+    @Singleton
+    RevocationStore store() {
+        Duration skew = config.policy().clockSkew();
+        Duration retention = config.policy().maxTokenAge()
+                .filter(age -> age.compareTo(config.tokenLifetime()) > 0)
+                .orElse(config.tokenLifetime());
+        Optional<String> cache = value(CACHE_KEY);
+        if (cache.isEmpty()) {
+            LOG.warning(CACHE_KEY + " is not set: token revocation (logout, logout everywhere, password"
+                    + " change) is kept on this node only. In a cluster, set it to the JNDI name of a"
+                    + " distributed cache so that every node refuses revoked tokens.");
+            return new MapRevocationStore(new ConcurrentHashMap<>(), false, skew, retention, Clock.systemUTC());
+        }
+        String mapName = value(MAP_KEY).orElse(DEFAULT_MAP);
+        MapRevocationStore store = new MapRevocationStore(RevocationMaps.lookUp(cache.get(), mapName), true,
+                skew, retention, Clock.systemUTC());
+        LOG.info(() -> "token revocation is cluster-wide, in " + cache.get() + " (" + MAP_KEY + "=" + mapName
+                + " when that is a data grid); caller entries are kept " + retention.plus(skew));
+        return store;
+    }
+
+    /**
+     * Resolves the store while the application starts, so that a wrong JNDI name shows at once:
+     * logged at SEVERE naming the key, and thrown to the container. Until it is fixed, every
+     * token request fails with 500 (the store is looked up again on each), never silently without
+     * the revocations.
+     */
+    void resolveAtStart(@Observes @Initialized(ApplicationScoped.class) Object started, Instance<RevocationStore> store) {
+        try {
+            store.get().isClusterWide();
+        } catch (SigilConfigurationException e) {
+            LOG.severe(e.getMessage());
+            throw e;
+        }
+    }
+
+    private static Optional<String> value(String key) {
+        return ConfigProvider.getConfig().getOptionalValue(key, String.class)
+                .map(String::trim).filter(v -> !v.isEmpty());
+    }
+}
