@@ -42,7 +42,8 @@ final class StrictJson {
     static JsonObject parseObject(byte[] utf8, String part) throws InvalidTokenException {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
+            // Almost every token is ASCII, which is valid UTF-8 and needs no decoder.
+            text = isAscii(utf8) ? new String(utf8, StandardCharsets.US_ASCII) : StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(utf8)).toString();
@@ -93,6 +94,15 @@ final class StrictJson {
                 return parser.getValue();
             }
         }
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void checkDepth(int depth, String part) throws InvalidTokenException {

@@ -43,6 +43,8 @@ public final class TokenVerifier {
     private static final List<String> KEY_REFERENCES = List.of("jwk", "jku", "x5u", "x5c");
 
     private final KeyResolver keys;
+    /** Headers of tokens that verified, with what {@link #checkHeader} found in them. */
+    private final CheckedHeaders headers = new CheckedHeaders();
     private final TokenPolicy policy;
     private final Clock clock;
 
@@ -99,19 +101,25 @@ public final class TokenVerifier {
         if (firstDot < 0 || secondDot < 0 || compact.indexOf('.', secondDot + 1) >= 0) {
             throw new InvalidTokenException("token must have exactly three parts");
         }
-        byte[] headerBytes = Base64Url.decode(compact, 0, firstDot);
+        CheckedHeader header = headers.find(compact, firstDot);
+        boolean cached = header != null;
+        if (!cached) {
+            JsonObject json = StrictJson.parseObject(Base64Url.decode(compact, 0, firstDot), "header");
+            header = new CheckedHeader(compact.substring(0, firstDot), checkHeader(json), optionalString(json, "kid"));
+        }
         byte[] payloadBytes = Base64Url.decode(compact, firstDot + 1, secondDot);
         byte[] signature = Base64Url.decode(compact, secondDot + 1, compact.length());
-        JsonObject header = StrictJson.parseObject(headerBytes, "header");
-        JwsAlgorithm algorithm = checkHeader(header);
-        List<VerificationKey> candidates = candidates(optionalString(header, "kid"), algorithm);
+        List<VerificationKey> candidates = candidates(header.keyId(), header.algorithm());
         // Every character is base64url or '.', so the string is ASCII.
         byte[] signingInput = compact.substring(0, secondDot).getBytes(StandardCharsets.US_ASCII);
         for (VerificationKey key : candidates) {
-            if (key.algorithm() != algorithm) {
+            if (key.algorithm() != header.algorithm()) {
                 throw new InvalidTokenException("algorithm does not match the key");
             }
             if (key.verify(signingInput, signature)) {
+                if (!cached) {
+                    headers.remember(header);
+                }
                 return new Verified(payloadBytes, key);
             }
         }
