@@ -73,7 +73,21 @@ final class Base64Url {
                 decoded.arrayOffset() + decoded.limit());
     }
 
+    /** The value of each ASCII character in the alphabet, -1 for the others. */
+    private static final byte[] VALUES = new byte[128];
+
+    static {
+        Arrays.fill(VALUES, (byte) -1);
+        for (char c = 0; c < 128; c++) {
+            VALUES[c] = (byte) slowValue(c);
+        }
+    }
+
     private static int value(char c) {
+        return c < 128 ? VALUES[c] : -1;
+    }
+
+    private static int slowValue(char c) {
         if (c >= 'A' && c <= 'Z') {
             return c - 'A';
         }
