@@ -12,7 +12,7 @@ import java.util.Locale;
  * (which a busy neighbour barely changes), after a warm-up, as the best of seven rounds. Prints
  * the same markdown table as {@link Report}. Not a replacement for JMH on a quiet machine: no
  * forks, no blackholes, one JVM for all contenders. Run as
- * {@code java -cp bench/target/benchmarks.jar io.sigil.bench.CpuTime [WARMUP_SECONDS]}.
+ * {@code java -cp bench/target/benchmarks.jar io.sigil.bench.CpuTime [WARMUP_SECONDS [ALG]]}.
  */
 public final class CpuTime {
 
@@ -22,7 +22,8 @@ public final class CpuTime {
     }
 
     /**
-     * @param args optional warm-up seconds per contender (default 3)
+     * @param args optional warm-up seconds per contender (default 3), then optionally one algorithm
+     *             ({@code HS256}) to time alone
      * @throws Exception if a contender cannot be set up or fails its proof
      */
     public static void main(String[] args) throws Exception {
@@ -30,6 +31,9 @@ public final class CpuTime {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         List<String> rows = new ArrayList<>();
         for (Fixture.Alg alg : Fixture.Alg.values()) {
+            if (args.length > 1 && !alg.name().equals(args[1])) {
+                continue;
+            }
             Fixture fixture = Fixture.create(alg);
             StringBuilder row = new StringBuilder("| ").append(alg);
             double[] opsPerSecond = new double[CONTENDERS.size()];

@@ -1,17 +1,13 @@
 package io.sigil.auth.token;
 
-import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Verifies JWS compact tokens: the length; exactly three parts of strict base64url; the protected
@@ -32,17 +28,21 @@ import java.util.Set;
  * token's {@code alg} are tried, at most {@link KeyResolver#MAX_CANDIDATES}. A kid that matches
  * no key at all is refused as {@code unknown kid}.
  *
- * <p>Immutable and thread-safe if its resolver is.
+ * <p>Claims are read in one streaming JSON-P pass ({@link ClaimsReader}) as strictly as the
+ * header; {@link JwtClaims#json()} is built from the verified payload only when first used.
+ *
+ * <p>Thread-safe if its resolver is. Its only mutable state is a bounded cache of the last few
+ * protected headers of tokens whose signature verified ({@link CheckedHeaders}); the key is still
+ * resolved, and the signature checked, for every token.
  */
 public final class TokenVerifier {
 
-    /** The latest NumericDate accepted: 9999-12-31T23:59:59Z. */
-    private static final long MAX_NUMERIC_DATE = 253_402_300_799L;
-    private static final int MAX_NAME_LENGTH = 256;
     /** Header members that carry or point at a key; never followed, so refused. */
     private static final List<String> KEY_REFERENCES = List.of("jwk", "jku", "x5u", "x5c");
 
     private final KeyResolver keys;
+    /** Headers of tokens that verified, with what {@link #checkHeader} found in them. */
+    private final CheckedHeaders headers = new CheckedHeaders();
     private final TokenPolicy policy;
     private final Clock clock;
 
@@ -67,7 +67,9 @@ public final class TokenVerifier {
      */
     public VerifiedToken verify(String compact) throws InvalidTokenException {
         Verified verified = verifiedPayload(compact);
-        JwtClaims claims = checkClaims(StrictJson.parseObject(verified.payload(), "claims"));
+        // one streaming pass, as strict as StrictJson; the JsonObject is built only if asked for
+        ClaimsReader.Kept kept = ClaimsReader.read(verified.payload());
+        JwtClaims claims = ClaimChecks.check(kept, verified.payload(), policy, clock.instant());
         return new VerifiedToken(compact, verified.key().keyId(), claims);
     }
 
@@ -99,23 +101,52 @@ public final class TokenVerifier {
         if (firstDot < 0 || secondDot < 0 || compact.indexOf('.', secondDot + 1) >= 0) {
             throw new InvalidTokenException("token must have exactly three parts");
         }
-        byte[] headerBytes = Base64Url.decode(compact, 0, firstDot);
-        byte[] payloadBytes = Base64Url.decode(compact, firstDot + 1, secondDot);
-        byte[] signature = Base64Url.decode(compact, secondDot + 1, compact.length());
-        JsonObject header = StrictJson.parseObject(headerBytes, "header");
-        JwsAlgorithm algorithm = checkHeader(header);
-        List<VerificationKey> candidates = candidates(optionalString(header, "kid"), algorithm);
-        // Every character is base64url or '.', so the string is ASCII.
-        byte[] signingInput = compact.substring(0, secondDot).getBytes(StandardCharsets.US_ASCII);
+        byte[] ascii = asciiBytes(compact);
+        CheckedHeader header = headers.find(compact, firstDot);
+        boolean cached = header != null;
+        if (!cached) {
+            JsonObject json = StrictJson.parseObject(Base64Url.decode(ascii, 0, firstDot), "header");
+            header = new CheckedHeader(compact.substring(0, firstDot), checkHeader(json), optionalString(json, "kid"));
+        }
+        byte[] payloadBytes = Base64Url.decode(ascii, firstDot + 1, secondDot);
+        byte[] signature = Base64Url.decode(ascii, secondDot + 1, ascii.length);
+        List<VerificationKey> candidates = candidates(header.keyId(), header.algorithm());
         for (VerificationKey key : candidates) {
-            if (key.algorithm() != algorithm) {
+            if (key.algorithm() != header.algorithm()) {
                 throw new InvalidTokenException("algorithm does not match the key");
             }
-            if (key.verify(signingInput, signature)) {
+            if (verify(key, ascii, secondDot, signature)) {
+                if (!cached) {
+                    headers.remember(header);
+                }
                 return new Verified(payloadBytes, key);
             }
         }
         throw new InvalidTokenException("signature mismatch");
+    }
+
+    /**
+     * One byte per character: the character if ASCII, else {@code '?'}, which the base64url check
+     * refuses as it would the character itself. Once the parts have passed that check, these are
+     * the token's ASCII bytes, at the same indexes as in the string.
+     */
+    private static byte[] asciiBytes(String compact) {
+        byte[] ascii = compact.getBytes(StandardCharsets.US_ASCII);
+        if (ascii.length != compact.length()) {
+            // a surrogate pair became one '?': map character by character instead
+            ascii = new byte[compact.length()];
+            for (int i = 0; i < ascii.length; i++) {
+                char c = compact.charAt(i);
+                ascii[i] = c < 0x80 ? (byte) c : (byte) '?';
+            }
+        }
+        return ascii;
+    }
+
+    /** Checks the signature over {@code ascii[0, length)}, the signing input. */
+    private static boolean verify(VerificationKey key, byte[] ascii, int length, byte[] signature) {
+        return key instanceof HmacKey hmac ? hmac.verifyPrefix(ascii, length, signature)
+                : key.verify(Arrays.copyOf(ascii, length), signature);
     }
 
     private List<VerificationKey> candidates(String keyId, JwsAlgorithm algorithm) throws InvalidTokenException {
@@ -156,66 +187,6 @@ public final class TokenVerifier {
         return algorithm.get();
     }
 
-    private JwtClaims checkClaims(JsonObject claims) throws InvalidTokenException {
-        Instant now = clock.instant();
-        long skew = policy.clockSkew().toSeconds();
-
-        Instant expiresAt = numericDate(claims, "exp");
-        if (expiresAt == null) {
-            throw new InvalidTokenException("missing exp");
-        }
-        if (!now.isBefore(expiresAt.plusSeconds(skew))) {
-            throw new InvalidTokenException("token expired");
-        }
-        Instant notBefore = numericDate(claims, "nbf");
-        if (notBefore != null && now.plusSeconds(skew).isBefore(notBefore)) {
-            throw new InvalidTokenException("token not yet valid");
-        }
-        Instant issuedAt = numericDate(claims, "iat");
-        if (issuedAt != null && now.plusSeconds(skew).isBefore(issuedAt)) {
-            throw new InvalidTokenException("token issued in the future");
-        }
-        if (policy.maxTokenAge().isPresent()) {
-            if (issuedAt == null) {
-                throw new InvalidTokenException("missing iat");
-            }
-            if (issuedAt.plus(policy.maxTokenAge().get()).plusSeconds(skew).isBefore(now)) {
-                throw new InvalidTokenException("token too old");
-            }
-        }
-
-        String issuer = optionalString(claims, "iss");
-        if (!policy.issuer().equals(issuer)) {
-            throw new InvalidTokenException("wrong issuer");
-        }
-        Set<String> audience = stringOrStrings(claims, "aud");
-        if (!policy.audiences().isEmpty() && audience.stream().noneMatch(policy.audiences()::contains)) {
-            throw new InvalidTokenException("wrong audience");
-        }
-
-        String subject = optionalString(claims, "sub");
-        String name = optionalString(claims, "upn");
-        if (name == null) {
-            name = optionalString(claims, "preferred_username");
-        }
-        if (name == null) {
-            name = subject;
-        }
-        if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH
-                || name.codePoints().anyMatch(TokenVerifier::isForbiddenInName)) {
-            throw new InvalidTokenException("missing or invalid caller name");
-        }
-        Set<String> groups = strings(claims, "groups");
-        String tokenId = optionalString(claims, "jti");
-        return new JwtClaims(name, subject, issuer, audience, groups, issuedAt, expiresAt, tokenId, claims);
-    }
-
-    private static boolean isForbiddenInName(int codePoint) {
-        // String.codePoints() yields an unpaired surrogate as its own code unit.
-        return codePoint < 0x20 || codePoint == 0x7f
-                || codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE;
-    }
-
     private static String optionalString(JsonObject object, String name) throws InvalidTokenException {
         JsonValue value = object.get(name);
         if (value == null) {
@@ -225,51 +196,5 @@ public final class TokenVerifier {
             throw new InvalidTokenException(name + " must be a string");
         }
         return ((JsonString) value).getString();
-    }
-
-    private static Instant numericDate(JsonObject object, String name) throws InvalidTokenException {
-        JsonValue value = object.get(name);
-        if (value == null) {
-            return null;
-        }
-        if (value.getValueType() != JsonValue.ValueType.NUMBER || !((JsonNumber) value).isIntegral()) {
-            throw new InvalidTokenException(name + " must be an integer NumericDate");
-        }
-        long seconds;
-        try {
-            seconds = ((JsonNumber) value).longValueExact();
-        } catch (ArithmeticException e) {
-            throw new InvalidTokenException(name + " is out of range", e);
-        }
-        if (seconds < 0 || seconds > MAX_NUMERIC_DATE) {
-            throw new InvalidTokenException(name + " is out of range");
-        }
-        return Instant.ofEpochSecond(seconds);
-    }
-
-    private static Set<String> stringOrStrings(JsonObject object, String name) throws InvalidTokenException {
-        JsonValue value = object.get(name);
-        if (value != null && value.getValueType() == JsonValue.ValueType.STRING) {
-            return Set.of(((JsonString) value).getString());
-        }
-        return strings(object, name);
-    }
-
-    private static Set<String> strings(JsonObject object, String name) throws InvalidTokenException {
-        JsonValue value = object.get(name);
-        if (value == null) {
-            return Set.of();
-        }
-        if (value.getValueType() != JsonValue.ValueType.ARRAY) {
-            throw new InvalidTokenException(name + " must be an array of strings");
-        }
-        Set<String> result = new LinkedHashSet<>();
-        for (JsonValue element : (JsonArray) value) {
-            if (element.getValueType() != JsonValue.ValueType.STRING) {
-                throw new InvalidTokenException(name + " must be an array of strings");
-            }
-            result.add(((JsonString) element).getString());
-        }
-        return result;
     }
 }
