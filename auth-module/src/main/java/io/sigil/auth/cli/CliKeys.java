@@ -1,5 +1,6 @@
 package io.sigil.auth.cli;
 
+import io.sigil.auth.config.SigilConfigLoader;
 import io.sigil.auth.token.HmacKey;
 import io.sigil.auth.token.JwsAlgorithm;
 import io.sigil.auth.token.KeyMaterial;
@@ -7,7 +8,6 @@ import io.sigil.auth.token.KeyRing;
 import io.sigil.auth.token.SigilConfigurationException;
 import io.sigil.auth.token.SigningKey;
 import io.sigil.auth.token.VerificationKey;
-import java.util.Base64;
 
 /**
  * Reads {@code --key} for {@code sign} and {@code verify} with the token core's own reader,
@@ -74,13 +74,9 @@ final class CliKeys {
 
     /** Decodes a secret as the server decodes {@code sigil.secret}: base64url, padding allowed. */
     private static byte[] secret(String text) throws UsageException {
-        String unpadded = text;
-        while (unpadded.endsWith("=")) {
-            unpadded = unpadded.substring(0, unpadded.length() - 1);
-        }
         try {
-            return Base64.getUrlDecoder().decode(unpadded);
-        } catch (IllegalArgumentException e) {
+            return SigilConfigLoader.decodeSecret(text);
+        } catch (SigilConfigurationException e) {
             throw new UsageException(SETTING + " holds no JWK, no PEM key and no base64url secret");
         }
     }

@@ -4,7 +4,6 @@ import io.sigil.auth.config.SigilConfig;
 import io.sigil.auth.token.InvalidTokenException;
 import io.sigil.auth.token.TokenVerifier;
 import io.sigil.auth.token.VerifiedToken;
-import jakarta.json.JsonValue;
 import java.time.Clock;
 import java.util.Set;
 
@@ -28,12 +27,7 @@ record ServerVerifier(TokenVerifier verifier, Set<String> requiredClaims) {
      */
     VerifiedToken verify(String token) throws InvalidTokenException {
         VerifiedToken verified = verifier.verify(token);
-        for (String claim : requiredClaims) {
-            JsonValue value = verified.claims().json().get(claim);
-            if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-                throw new InvalidTokenException("missing required claim " + claim);
-            }
-        }
+        verified.requireClaims(requiredClaims);
         return verified;
     }
 }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -182,6 +183,27 @@ public final class SigilConfigLoader {
             // MicroProfile Config reports an unconvertible value this way; never echo the value.
             throw new SigilConfigurationException(key + " has a value that is not a valid "
                     + type.getSimpleName());
+        }
+    }
+
+    /**
+     * Decodes a secret as {@code sigil.secret} is written: base64url, with or without padding.
+     * The command-line tool reads secrets the same way.
+     *
+     * @param text the secret's text, trimmed
+     * @return the secret's bytes
+     * @throws SigilConfigurationException if the text is not base64url; the message names
+     *         {@code sigil.secret} and holds nothing of the text
+     */
+    public static byte[] decodeSecret(String text) {
+        String unpadded = text;
+        while (unpadded.endsWith("=")) {
+            unpadded = unpadded.substring(0, unpadded.length() - 1);
+        }
+        try {
+            return Base64.getUrlDecoder().decode(unpadded);
+        } catch (IllegalArgumentException e) {
+            throw new SigilConfigurationException(SECRET + " is not valid base64url");
         }
     }
 }

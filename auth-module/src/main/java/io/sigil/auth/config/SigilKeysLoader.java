@@ -19,7 +19,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -173,16 +172,7 @@ final class SigilKeysLoader {
             new SecureRandom().nextBytes(generated);
             return Optional.of(HmacKey.hs256(null, generated, SigilConfigLoader.SECRET));
         }
-        String text = value.get();
-        while (text.endsWith("=")) {
-            text = text.substring(0, text.length() - 1);
-        }
-        byte[] secret;
-        try {
-            secret = Base64.getUrlDecoder().decode(text);
-        } catch (IllegalArgumentException e) {
-            throw new SigilConfigurationException(SigilConfigLoader.SECRET + " is not valid base64url");
-        }
+        byte[] secret = SigilConfigLoader.decodeSecret(value.get());
         return Optional.of(HmacKey.hs256(null, secret, SigilConfigLoader.SECRET));
     }
 

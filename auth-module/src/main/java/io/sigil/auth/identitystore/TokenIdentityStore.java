@@ -8,7 +8,6 @@ import io.sigil.auth.token.TokenVerifier;
 import io.sigil.auth.token.VerifiedToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
@@ -42,13 +41,7 @@ public class TokenIdentityStore implements IdentityStore {
         }
         try {
             VerifiedToken token = verifier.verify(tokenCredential.token());
-            for (String claim : config.requiredClaims()) {
-                JsonValue value = token.claims().json().get(claim);
-                if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-                    LOG.log(Level.FINE, "token refused: missing required claim {0}", claim);
-                    return CredentialValidationResult.INVALID_RESULT;
-                }
-            }
+            token.requireClaims(config.requiredClaims());
             if (revocations.isRevoked(token.claims())) {
                 LOG.log(Level.FINE, "token refused: revoked (jti={0}, caller={1})",
                         new Object[] {token.claims().tokenId(), token.claims().name()});

@@ -1,5 +1,8 @@
 package io.sigil.auth.token;
 
+import jakarta.json.JsonValue;
+import java.util.Set;
+
 /**
  * A token that passed verification: its compact form and its claims. Immutable.
  *
@@ -8,6 +11,23 @@ package io.sigil.auth.token;
  * @param claims  the checked claims
  */
 public record VerifiedToken(String compact, String keyId, JwtClaims claims) {
+
+    /**
+     * Checks that the token carries each of these claims with a value other than {@code null}
+     * ({@code sigil.token.required-claims}). Claims outside the registered ones are read from
+     * {@link JwtClaims#json()}, which parses the claims in full on first use.
+     *
+     * @param names the claims every accepted token must carry
+     * @throws InvalidTokenException naming the first claim that is missing or null
+     */
+    public void requireClaims(Set<String> names) throws InvalidTokenException {
+        for (String name : names) {
+            JsonValue value = claims.json().get(name);
+            if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+                throw new InvalidTokenException("missing required claim " + name);
+            }
+        }
+    }
 
     @Override
     public String toString() {
