@@ -1,6 +1,5 @@
 package io.sigil.app.ejb;
 
-import io.sigil.auth.config.SigilConfig;
 import io.sigil.auth.identitystore.UserAccountIdentityStore;
 import io.sigil.auth.identitystore.UserAccounts;
 import jakarta.annotation.PostConstruct;
@@ -12,11 +11,13 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.sql.SQLException;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Creates the user tables at start-up in the reference application's embedded H2 database (or
- * the data source named by {@code sigil.datasource}), and in demo mode seeds {@code alice}
- * (groups admin, user) and {@code bob} (group user).
+ * The reference application's user store: defines the embedded H2 database, creates Sigil's user
+ * tables in it at start-up (the data source named by {@code sigil.datasource}, which this
+ * application's {@code META-INF/microprofile-config.properties} points here), and with
+ * {@code sigil.demo=true} seeds {@code alice} (groups admin, user) and {@code bob} (group user).
  */
 @Singleton
 @Startup
@@ -33,24 +34,27 @@ public class UserStoreSetup {
     UserAccounts accounts;
 
     @Inject
-    SigilConfig config;
-
-    @Inject
     Pbkdf2PasswordHash passwordHash;
 
     @PostConstruct
     void setUp() {
         try {
             accounts.createSchema();
-            if (config.demo()) {
+            if (demo()) {
                 passwordHash.initialize(UserAccountIdentityStore.hashParameters());
                 seed("alice", "alice-password", Set.of("admin", "user"));
                 seed("bob", "bob-password", Set.of("user"));
                 LOG.warning("sigil.demo=true: demo users alice and bob are enabled. Never use demo mode in production.");
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot prepare the user store at " + config.dataSource(), e);
+            throw new IllegalStateException("cannot prepare the user store", e);
         }
+    }
+
+    /** Demo mode of the reference application: only the exact word true turns it on. */
+    private static boolean demo() {
+        return ConfigProvider.getConfig().getOptionalValue("sigil.demo", String.class)
+                .map(String::trim).filter("true"::equalsIgnoreCase).isPresent();
     }
 
     private void seed(String name, String password, Set<String> groups) throws SQLException {

@@ -1,0 +1,66 @@
+package io.sigil.auth.endpoints;
+
+import io.sigil.auth.config.SigilConfig;
+import io.sigil.auth.mechanism.AuthenticatedCaller;
+import io.sigil.auth.revocation.RevocationStore;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The logout endpoint ({@code POST <base>/logout}): revokes the bearer token of the request (its
+ * {@code jti}, until its {@code exp}) on every node; with {@code ?everywhere=true}, every token of
+ * the caller issued until now. A session login is ended as well. Answers 204; 400 for another
+ * value of {@code everywhere}, or a token without {@code jti} unless {@code everywhere=true};
+ * 401 without credentials. Thread-safe.
+ */
+final class LogoutEndpoint extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(LogoutEndpoint.class.getName());
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String[] values = request.getParameterValues("everywhere");
+        String everywhere = values == null ? null : values[0];
+        if (everywhere != null && !everywhere.equals("true") && !everywhere.equals("false")) {
+            Problems.send(response, 400, "everywhere must be true or false.");
+            return;
+        }
+        AuthenticatedCaller caller = AuthenticatedCaller.of(request).orElse(null);
+        if (caller == null) {
+            response.setHeader("WWW-Authenticate",
+                    "Bearer realm=\"" + CDI.current().select(SigilConfig.class).get().realm() + "\"");
+            Problems.send(response, 401, "Authentication is required.");
+            return;
+        }
+        boolean all = "true".equals(everywhere);
+        JsonWebToken token = AuthenticatedCaller.tokenOf(request).orElse(null);
+        if (token != null && token.getTokenID() == null && !all) {
+            // Without a jti one token cannot be named; revoking nothing would look like success.
+            Problems.send(response, 400, "This token has no jti and cannot be revoked alone; use everywhere=true.");
+            return;
+        }
+        RevocationStore revocations = CDI.current().select(RevocationStore.class).get();
+        if (token != null && token.getTokenID() != null) {
+            revocations.revokeToken(token.getTokenID(), Instant.ofEpochSecond(token.getExpirationTime()));
+            LOG.fine(() -> "revoked token jti=" + token.getTokenID() + " of " + caller.name());
+        }
+        if (all) {
+            revocations.revokeAllFor(caller.name(), Instant.now());
+            LOG.fine(() -> "revoked every token of " + caller.name());
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+        response.setHeader("Cache-Control", "no-store");
+    }
+}

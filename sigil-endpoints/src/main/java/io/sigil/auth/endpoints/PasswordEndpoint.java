@@ -1,0 +1,71 @@
+package io.sigil.auth.endpoints;
+
+import io.sigil.auth.config.SigilConfig;
+import io.sigil.auth.identitystore.PasswordChangeService;
+import io.sigil.auth.mechanism.AuthenticatedCaller;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The password change endpoint ({@code POST <base>/password}): the authenticated caller changes
+ * its password with {@code {"currentPassword": …, "newPassword": …}}. Every token of the caller
+ * issued until now is revoked on every node, the one of this request included. Answers 204; 400
+ * for a malformed request or an unacceptable new password; 401 without credentials; 403 for a
+ * wrong current password; 404 where no store can change passwords (Sigil's JDBC user store is
+ * off); 415 for a body that is not JSON. Thread-safe.
+ */
+final class PasswordEndpoint extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(PasswordEndpoint.class.getName());
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        PasswordChangeService passwords = CDI.current().select(PasswordChangeService.class).get();
+        if (!passwords.available()) {
+            Problems.send(response, 404, "Passwords cannot be changed here.");
+            return;
+        }
+        AuthenticatedCaller caller = AuthenticatedCaller.of(request).orElse(null);
+        if (caller == null) {
+            response.setHeader("WWW-Authenticate",
+                    "Bearer realm=\"" + CDI.current().select(SigilConfig.class).get().realm() + "\"");
+            Problems.send(response, 401, "Authentication is required.");
+            return;
+        }
+        if (!JsonBodies.hasType(request, "application/json")) {
+            Problems.send(response, 415, "Send a JSON object with currentPassword and newPassword.");
+            return;
+        }
+        JsonObject json = JsonBodies.object(JsonBodies.read(request));
+        String current = json == null ? null : JsonBodies.string(json, "currentPassword");
+        String next = json == null ? null : JsonBodies.string(json, "newPassword");
+        if (current == null || next == null) {
+            Problems.send(response, 400, "Send a JSON object with currentPassword and newPassword.");
+            return;
+        }
+        try {
+            switch (passwords.change(caller.name(), current, next)) {
+                case CHANGED -> {
+                    response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+                    response.setHeader("Cache-Control", "no-store");
+                }
+                case UNACCEPTABLE_PASSWORD -> Problems.send(response, 400,
+                        "The new password must have " + PasswordChangeService.MIN_PASSWORD_LENGTH
+                                + " or more characters and differ from the current one.");
+                case WRONG_CURRENT_PASSWORD -> Problems.send(response, 403, "The current password is wrong.");
+            }
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "cannot change the password of " + caller.name(), e);
+            response.setHeader("Retry-After", "30");
+            Problems.send(response, 503, "The password could not be changed; try again later.");
+        }
+    }
+}

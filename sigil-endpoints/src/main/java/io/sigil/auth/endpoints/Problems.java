@@ -1,0 +1,65 @@
+package io.sigil.auth.endpoints;
+
+import jakarta.json.Json;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+
+/**
+ * Builds RFC 9457 {@code application/problem+json} answers, for servlets and for JAX-RS
+ * resources alike, so that every error of an application that uses Sigil looks the same. Never
+ * puts an exception's text or class into an answer. Stateless and thread-safe.
+ */
+public final class Problems {
+
+    /** The media type of a problem document. */
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    private Problems() {
+    }
+
+    /**
+     * A JAX-RS answer carrying a problem document; {@code Cache-Control: no-store}.
+     *
+     * @param status the HTTP status
+     * @param detail a short sentence for the client, with nothing of an exception in it
+     * @return the builder, for more headers
+     */
+    public static Response.ResponseBuilder problem(Response.Status status, String detail) {
+        return Response.status(status).type(MEDIA_TYPE).entity(body(status.getStatusCode(), detail))
+                .header("Cache-Control", "no-store");
+    }
+
+    /**
+     * The problem document for a status, titled with the status's reason phrase.
+     *
+     * @param status the HTTP status
+     * @param detail a short sentence for the client
+     * @return the JSON text
+     */
+    public static String body(int status, String detail) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return Json.createObjectBuilder()
+                .add("type", "about:blank")
+                .add("title", known == null ? "Error" : known.getReasonPhrase())
+                .add("status", status)
+                .add("detail", detail)
+                .build().toString();
+    }
+
+    /**
+     * Writes a problem answer on a servlet response; {@code Cache-Control: no-store}.
+     *
+     * @param response the response, not yet committed
+     * @param status   the HTTP status
+     * @param detail   a short sentence for the client
+     * @throws IOException if the body cannot be written
+     */
+    static void send(HttpServletResponse response, int status, String detail) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MEDIA_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write(body(status, detail));
+    }
+}

@@ -1,0 +1,36 @@
+package io.sigil.auth.config;
+
+import io.sigil.auth.token.TokenPolicy;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Sigil's validated configuration, read once per deployment by {@link SigilConfigLoader}.
+ * Immutable.
+ *
+ * @param keys           the key ring: the signing key and every verification key
+ * @param policy         the claim requirements for presented tokens
+ * @param tokenLifetime  how long issued tokens stay valid ({@code sigil.token.lifetime})
+ * @param generateSecret whether a missing secret was allowed to be generated ({@code sigil.secret.generate})
+ * @param dataSource     the JNDI name of the data source of Sigil's JDBC user store, if that store
+ *                       is on ({@code sigil.datasource})
+ * @param realm          the realm named in {@code WWW-Authenticate} ({@code sigil.realm})
+ * @param transport      where requests carry the token ({@code mp.jwt.token.header},
+ *                       {@code mp.jwt.token.cookie})
+ * @param requiredClaims claims every accepted token must carry ({@code sigil.token.required-claims})
+ * @param jwksMaxAge     how long clients may cache the JWK Set document ({@code sigil.jwks.max-age})
+ */
+public record SigilConfig(SigilKeys keys, TokenPolicy policy, Duration tokenLifetime, boolean generateSecret,
+                          Optional<String> dataSource, String realm, TokenTransport transport, Set<String> requiredClaims,
+                          Duration jwksMaxAge) {
+
+    /** Checks the values that no other type checks, and copies the set. */
+    public SigilConfig {
+        requiredClaims = Set.copyOf(requiredClaims);
+        if (realm.isBlank() || realm.contains("\"") || realm.contains("\\")) {
+            throw new io.sigil.auth.token.SigilConfigurationException(
+                    "sigil.realm must be non-empty and contain no quote or backslash");
+        }
+    }
+}

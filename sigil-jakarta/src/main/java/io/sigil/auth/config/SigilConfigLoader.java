@@ -1,0 +1,209 @@
+package io.sigil.auth.config;
+
+import io.sigil.auth.token.SigilConfigurationException;
+import io.sigil.auth.token.TokenIssuer;
+import io.sigil.auth.token.TokenPolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Reads and validates Sigil's configuration from MicroProfile Config (system properties,
+ * environment variables, server-specific sources). Stateless; every failure is a
+ * {@link SigilConfigurationException} naming the key.
+ */
+public final class SigilConfigLoader {
+
+    /** The HS256 secret, base64url, at least 32 bytes decoded. Env: {@code SIGIL_SECRET}. */
+    public static final String SECRET = "sigil.secret";
+    /** Issuer written into tokens and required of presented ones. */
+    public static final String ISSUER = "mp.jwt.verify.issuer";
+    /** Comma-separated accepted audiences; the issued {@code aud}. */
+    public static final String AUDIENCES = "mp.jwt.verify.audiences";
+    /** Allowed clock skew in seconds. */
+    public static final String CLOCK_SKEW = "mp.jwt.verify.clock.skew";
+    /** Maximum age of a token in seconds, measured from {@code iat}. */
+    public static final String TOKEN_AGE = "mp.jwt.verify.token.age";
+    /** Lifetime of issued tokens, ISO-8601 duration. */
+    public static final String LIFETIME = "sigil.token.lifetime";
+    /** Longest accepted token, in characters. */
+    public static final String MAX_LENGTH = "sigil.token.max-length";
+    /**
+     * Development only: without {@code sigil.secret} and without a signing key, a random secret is
+     * generated (and logged as a WARNING) instead of failing the deployment.
+     */
+    public static final String GENERATE_SECRET = "sigil.secret.generate";
+    /** JNDI name of the data source of Sigil's own JDBC user store; unset, that store is off. */
+    public static final String DATASOURCE = "sigil.datasource";
+    /** Realm named in {@code WWW-Authenticate}. */
+    public static final String REALM = "sigil.realm";
+
+    /** The header that carries the token: {@code Authorization}, {@code Cookie} or a custom one. */
+    public static final String TOKEN_HEADER = "mp.jwt.token.header";
+    /** The cookie that carries the token. */
+    public static final String TOKEN_COOKIE = "mp.jwt.token.cookie";
+    /** Comma-separated claims every accepted token must carry, besides {@code exp} and {@code iss}. */
+    public static final String REQUIRED_CLAIMS = "sigil.token.required-claims";
+    /** How long clients may cache the JWK Set endpoint's answer, ISO-8601. */
+    public static final String JWKS_MAX_AGE = "sigil.jwks.max-age";
+
+    /** An outside issuer's public key(s), inline: PEM, JWK or JWK Set. */
+    public static final String PUBLICKEY = "mp.jwt.verify.publickey";
+    /** Where an outside issuer's public key(s) are: path, file:, classpath: or https:. */
+    public static final String PUBLICKEY_LOCATION = "mp.jwt.verify.publickey.location";
+    /** The algorithm of outside keys that do not name one (PEM, JWK without alg). */
+    public static final String PUBLICKEY_ALGORITHM = "mp.jwt.verify.publickey.algorithm";
+    /** Sigil's own private signing key: PKCS#8 PEM or private JWK, from a file or the classpath. */
+    public static final String SIGNING_KEY_LOCATION = "sigil.signing.key.location";
+    /** The kid of a PEM signing key. */
+    public static final String SIGNING_KEY_ID = "sigil.signing.key.id";
+    /** The algorithm of the signing key when the key alone does not fix it (PS256 for RSA, say). */
+    public static final String SIGNING_KEY_ALGORITHM = "sigil.signing.key.algorithm";
+    /** More verification keys of Sigil's own (older or next signing keys), published at the JWKS endpoint. */
+    public static final String VERIFY_KEYS_LOCATION = "sigil.verify.keys.location";
+    /** How often key files are checked for changes, ISO-8601; PT0S never. */
+    public static final String KEYS_RELOAD_INTERVAL = "sigil.keys.reload-interval";
+    /** The least time between two fetches of an https: JWK Set, ISO-8601. */
+    public static final String REMOTE_KEYS_REFRESH_INTERVAL = "sigil.remote-keys.refresh-interval";
+    /** How long a fetched https: JWK Set is used before it is fetched again, ISO-8601. */
+    public static final String REMOTE_KEYS_MAX_AGE = "sigil.remote-keys.max-age";
+    /** The smallest RSA modulus accepted, in bits. */
+    public static final String RSA_MIN_BITS = "sigil.rsa.min-bits";
+
+    private SigilConfigLoader() {
+    }
+
+    /**
+     * Loads the configuration.
+     *
+     * @param config the MicroProfile Config to read
+     * @return the validated configuration
+     * @throws SigilConfigurationException if a value is missing, malformed or unsafe
+     */
+    public static SigilConfig load(Config config) {
+        return load(config, SigilConfigLoader.class.getClassLoader(), Clock.systemUTC());
+    }
+
+    /**
+     * Loads the configuration.
+     *
+     * @param config      the MicroProfile Config to read
+     * @param classLoader the deployment's class loader, for {@code classpath:} key locations
+     * @param clock       the time source of key sources that change at run time
+     * @return the validated configuration
+     * @throws SigilConfigurationException if a value is missing, malformed or unsafe
+     */
+    public static SigilConfig load(Config config, ClassLoader classLoader, Clock clock) {
+        boolean generateSecret = bool(config, GENERATE_SECRET, false);
+        SigilKeys keys = SigilKeysLoader.load(config, generateSecret, classLoader, clock);
+        String issuer = get(config, ISSUER, String.class).orElse("sigil").trim();
+        Set<String> audiences = list(config, AUDIENCES);
+        long skew = get(config, CLOCK_SKEW, Long.class).orElse(60L);
+        Optional<Duration> age = get(config, TOKEN_AGE, Long.class).map(Duration::ofSeconds);
+        int maxLength = get(config, MAX_LENGTH, Integer.class).orElse(8192);
+        TokenPolicy policy = new TokenPolicy(issuer, audiences, Duration.ofSeconds(skew), age, maxLength);
+        Duration lifetime = TokenIssuer.checkLifetime(duration(config, LIFETIME, Duration.ofMinutes(15)));
+        Optional<String> dataSource = get(config, DATASOURCE, String.class).map(String::trim).filter(v -> !v.isEmpty());
+        String realm = get(config, REALM, String.class).orElse("sigil").trim();
+        TokenTransport transport = transport(config);
+        Set<String> requiredClaims = names(config, REQUIRED_CLAIMS);
+        Duration jwksMaxAge = duration(config, JWKS_MAX_AGE, Duration.ofMinutes(5));
+        if (jwksMaxAge.isNegative() || jwksMaxAge.compareTo(Duration.ofDays(1)) > 0) {
+            throw new SigilConfigurationException(JWKS_MAX_AGE + " must be between PT0S and P1D");
+        }
+        return new SigilConfig(keys, policy, lifetime, generateSecret, dataSource, realm, transport, requiredClaims,
+                jwksMaxAge);
+    }
+
+    private static TokenTransport transport(Config config) {
+        String header = get(config, TOKEN_HEADER, String.class).map(String::trim).orElse(TokenTransport.AUTHORIZATION);
+        Optional<String> cookie = get(config, TOKEN_COOKIE, String.class).map(String::trim);
+        if (cookie.isEmpty() && header.equalsIgnoreCase(TokenTransport.COOKIE)) {
+            cookie = Optional.of(TokenTransport.DEFAULT_COOKIE);
+        }
+        return new TokenTransport(header, cookie);
+    }
+
+    /** Reads a comma-separated list, trimmed, without empty items or duplicates. */
+    private static Set<String> list(Config config, String key) {
+        Set<String> items = new LinkedHashSet<>();
+        get(config, key, String.class).ifPresent(value -> Arrays.stream(value.split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).forEach(items::add));
+        return items;
+    }
+
+    /** Reads a comma-separated list of names without spaces or control characters. */
+    private static Set<String> names(Config config, String key) {
+        Set<String> names = list(config, key);
+        for (String name : names) {
+            if (name.length() > 256 || name.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
+                throw new SigilConfigurationException(key + " must list names without spaces or control characters");
+            }
+        }
+        return names;
+    }
+
+    /** Reads a boolean strictly: only true or false, so that a typo fails instead of meaning false. */
+    private static boolean bool(Config config, String key, boolean defaultValue) {
+        Optional<String> value = get(config, key, String.class).map(String::trim);
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        if (value.get().equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.get().equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new SigilConfigurationException(key + " must be true or false");
+    }
+
+    static Duration duration(Config config, String key, Duration defaultValue) {
+        Optional<String> value = get(config, key, String.class);
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            return Duration.parse(value.get().trim());
+        } catch (DateTimeParseException e) {
+            throw new SigilConfigurationException(key + " must be an ISO-8601 duration such as PT15M");
+        }
+    }
+
+    static <T> Optional<T> get(Config config, String key, Class<T> type) {
+        try {
+            return config.getOptionalValue(key, type);
+        } catch (IllegalArgumentException e) {
+            // MicroProfile Config reports an unconvertible value this way; never echo the value.
+            throw new SigilConfigurationException(key + " has a value that is not a valid "
+                    + type.getSimpleName());
+        }
+    }
+
+    /**
+     * Decodes a secret as {@code sigil.secret} is written: base64url, with or without padding.
+     * The command-line tool reads secrets the same way.
+     *
+     * @param text the secret's text, trimmed
+     * @return the secret's bytes
+     * @throws SigilConfigurationException if the text is not base64url; the message names
+     *         {@code sigil.secret} and holds nothing of the text
+     */
+    public static byte[] decodeSecret(String text) {
+        String unpadded = text;
+        while (unpadded.endsWith("=")) {
+            unpadded = unpadded.substring(0, unpadded.length() - 1);
+        }
+        try {
+            return Base64.getUrlDecoder().decode(unpadded);
+        } catch (IllegalArgumentException e) {
+            throw new SigilConfigurationException(SECRET + " is not valid base64url");
+        }
+    }
+}

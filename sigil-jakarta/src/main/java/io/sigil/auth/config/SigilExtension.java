@@ -1,0 +1,90 @@
+package io.sigil.auth.config;
+
+import io.sigil.auth.identitystore.PasswordChangeService;
+import io.sigil.auth.identitystore.TokenIdentityStore;
+import io.sigil.auth.identitystore.UserAccountIdentityStore;
+import io.sigil.auth.identitystore.UserAccounts;
+import io.sigil.auth.mechanism.SigilAuthentication;
+import io.sigil.auth.mechanism.SigilAuthenticationMechanism;
+import io.sigil.auth.revocation.RevocationStoreProducer;
+import io.sigil.auth.token.SigilConfigurationException;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.AfterTypeDiscovery;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.WithAnnotations;
+import java.time.Clock;
+import java.util.List;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Turns Sigil on for a deployment that carries {@link SigilAuthentication}, and reads its
+ * configuration while the application deploys, so that a missing or unsafe value fails the
+ * deployment with a message naming the key instead of failing the first request.
+ * <p>
+ * The Sigil jars are not bean archives: this extension adds Sigil's beans itself, and only to a
+ * deployment that asked for them. One instance per deployment; the configuration is read once and
+ * then only read.
+ */
+public class SigilExtension implements Extension {
+
+    private static final Logger LOG = Logger.getLogger(SigilExtension.class.getName());
+
+    /** The beans Sigil adds to an application that turns it on. */
+    static final List<Class<?>> BEANS = List.of(SigilConfigProducer.class, RevocationStoreProducer.class,
+            SigilAuthenticationMechanism.class, TokenIdentityStore.class, UserAccounts.class,
+            UserAccountIdentityStore.class, PasswordChangeService.class);
+
+    private volatile boolean requested;
+    private volatile SigilConfig config;
+
+    void requested(@Observes @WithAnnotations(SigilAuthentication.class) ProcessAnnotatedType<?> type) {
+        if (type.getAnnotatedType().isAnnotationPresent(SigilAuthentication.class)) {
+            requested = true;
+        }
+    }
+
+    void addBeans(@Observes AfterTypeDiscovery event) {
+        if (requested) {
+            for (Class<?> bean : BEANS) {
+                event.addAnnotatedType(bean, SigilExtension.class.getName() + "." + bean.getSimpleName());
+            }
+        }
+    }
+
+    void validate(@Observes AfterDeploymentValidation event) {
+        if (!requested) {
+            return;
+        }
+        try {
+            // The deployment's loader: classpath: key locations name resources of the application.
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            config = SigilConfigLoader.load(ConfigProvider.getConfig(),
+                    loader != null ? loader : SigilExtension.class.getClassLoader(), Clock.systemUTC());
+            LOG.info(() -> "Sigil configured: issuer=" + config.policy().issuer()
+                    + ", token lifetime=" + config.tokenLifetime() + ", keys: " + config.keys()
+                    + (config.dataSource().map(ds -> ", JDBC user store: " + ds).orElse("")));
+        } catch (SigilConfigurationException e) {
+            event.addDeploymentProblem(e);
+        }
+    }
+
+    /** @return whether a class of the deployment carries {@link SigilAuthentication} */
+    public boolean requested() {
+        return requested;
+    }
+
+    /**
+     * @return the configuration read at deployment
+     * @throws SigilConfigurationException if it could not be read
+     */
+    public SigilConfig config() {
+        SigilConfig current = config;
+        if (current == null) {
+            throw new SigilConfigurationException("Sigil's configuration was not loaded");
+        }
+        return current;
+    }
+}

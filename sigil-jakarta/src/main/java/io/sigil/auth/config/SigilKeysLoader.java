@@ -1,0 +1,224 @@
+package io.sigil.auth.config;
+
+import static io.sigil.auth.config.SigilConfigLoader.duration;
+import static io.sigil.auth.config.SigilConfigLoader.get;
+
+import io.sigil.auth.token.HmacKey;
+import io.sigil.auth.token.JwsAlgorithm;
+import io.sigil.auth.token.KeyMaterial;
+import io.sigil.auth.token.KeyResolver;
+import io.sigil.auth.token.KeyRing;
+import io.sigil.auth.token.RemoteJwkSet;
+import io.sigil.auth.token.SigilConfigurationException;
+import io.sigil.auth.token.SigningKey;
+import io.sigil.auth.token.VerificationKey;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Paths;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Reads the deployment's keys into one {@link SigilKeys} ring. Stateless; every failure is a
+ * {@link SigilConfigurationException} naming the key, never echoing key material.
+ *
+ * <p>A location ({@code mp.jwt.verify.publickey.location}, {@code sigil.verify.keys.location},
+ * {@code sigil.signing.key.location}) is a file path (one that names no file is looked up on the
+ * deployment's class path, as MicroProfile JWT does), a {@code file:} URL, a {@code classpath:}
+ * resource of the deployment or, for verification keys, an {@code https:} URL (a JWK Set fetched
+ * and cached by {@link RemoteJwkSet}). Key files, the signing key's included, are re-read when
+ * they change ({@link ReloadingFile}).
+ */
+final class SigilKeysLoader {
+
+    private static final Logger LOG = Logger.getLogger(SigilKeysLoader.class.getName());
+
+    private SigilKeysLoader() {
+    }
+
+    /**
+     * @param config      the configuration
+     * @param generateSecret        whether a missing secret may be generated ({@code sigil.secret.generate})
+     * @param classLoader the deployment's class loader, for {@code classpath:} locations
+     * @param clock       the time source of the reloading and remote sources
+     * @return the keys
+     * @throws SigilConfigurationException if a key is missing, unreadable, weak or ambiguous
+     */
+    static SigilKeys load(Config config, boolean generateSecret, ClassLoader classLoader, Clock clock) {
+        int rsaMinBits = rsaMinBits(config);
+        Duration reload = bounded(config, SigilConfigLoader.KEYS_RELOAD_INTERVAL, Duration.ofSeconds(30),
+                Duration.ZERO, Duration.ofDays(1));
+        Duration remoteRefresh = bounded(config, SigilConfigLoader.REMOTE_KEYS_REFRESH_INTERVAL,
+                Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofDays(1));
+        Duration remoteMaxAge = bounded(config, SigilConfigLoader.REMOTE_KEYS_MAX_AGE, Duration.ofMinutes(15),
+                remoteRefresh, Duration.ofDays(7));
+        KeySources sources = new KeySources(classLoader, clock, reload, remoteRefresh, remoteMaxAge, rsaMinBits,
+                new ReloadSchedule(reload, clock));
+
+        SigningKeySource signing = SigningKeyLoader.load(config, sources);
+        Optional<HmacKey> secret = secret(config, generateSecret, signing != null);
+        List<VerificationKey> fixed = new ArrayList<>();
+        if (signing == null) {
+            signing = SigningKeySource.fixed(secret.orElseThrow());
+        } else {
+            secret.ifPresent(fixed::add);
+        }
+
+        JwsAlgorithm outsideAlgorithm = algorithm(config, SigilConfigLoader.PUBLICKEY_ALGORITHM).orElse(null);
+        Optional<String> inline = get(config, SigilConfigLoader.PUBLICKEY, String.class);
+        Optional<String> outsideLocation = get(config, SigilConfigLoader.PUBLICKEY_LOCATION, String.class)
+                .map(String::trim);
+        if (inline.isPresent() && outsideLocation.isPresent()) {
+            throw new SigilConfigurationException("set either " + SigilConfigLoader.PUBLICKEY + " or "
+                    + SigilConfigLoader.PUBLICKEY_LOCATION + ", not both");
+        }
+        inline.ifPresent(text -> fixed.addAll(publicOnly(KeyMaterial.verificationKeys(text, outsideAlgorithm, null,
+                rsaMinBits, SigilConfigLoader.PUBLICKEY), SigilConfigLoader.PUBLICKEY)));
+        KeyRing fixedRing = KeyRing.of(null, fixed);
+
+        List<KeyResolver> resolvers = new ArrayList<>(List.of(signing, fixedRing));
+        List<Supplier<List<VerificationKey>>> own = new ArrayList<>();
+        Map<String, VerificationKey> kids = new HashMap<>();
+        Map<String, String> kidOrigins = new HashMap<>();
+        SigningKey signingKey = signing.key();
+        claimKid(kids, kidOrigins, signingKey.verificationKey(), "the signing key");
+        fixedRing.keys().forEach(key -> claimKid(kids, kidOrigins, key, SigilConfigLoader.SECRET + " or "
+                + SigilConfigLoader.PUBLICKEY));
+        get(config, SigilConfigLoader.VERIFY_KEYS_LOCATION, String.class).map(String::trim).ifPresent(location -> {
+            KeySources.Source source = sources.open(location, SigilConfigLoader.VERIFY_KEYS_LOCATION, null);
+            source.initial().forEach(key -> claimKid(kids, kidOrigins, key, SigilConfigLoader.VERIFY_KEYS_LOCATION));
+            resolvers.add(source.resolver());
+            own.add(source.current());
+        });
+        outsideLocation.ifPresent(location -> {
+            KeySources.Source source = sources.open(location, SigilConfigLoader.PUBLICKEY_LOCATION, outsideAlgorithm);
+            source.initial().forEach(key -> claimKid(kids, kidOrigins, key, SigilConfigLoader.PUBLICKEY_LOCATION));
+            resolvers.add(source.resolver());
+        });
+        // Remote sets answer last, so that they are fetched only for a kid no local key has.
+        resolvers.sort((a, b) -> Boolean.compare(a instanceof RemoteJwkSet, b instanceof RemoteJwkSet));
+
+        String description = "signing " + signingKey.algorithm()
+                + (signingKey.keyId() == null ? "" : " kid=" + signingKey.keyId())
+                + ", verifying it and " + SigilKeys.describe(fixedRing.keys()) + " and " + (resolvers.size() - 2)
+                + " key locations";
+        return new SigilKeys(signing, KeyResolver.firstOf(resolvers.toArray(KeyResolver[]::new)), own,
+                description);
+    }
+
+    /** A secret in a public-key setting is a mistake (and would be shared with the outside issuer). */
+    static List<VerificationKey> publicOnly(List<VerificationKey> keys, String setting) {
+        if (keys.stream().anyMatch(key -> key.algorithm().isSymmetric())) {
+            throw new SigilConfigurationException(setting + " holds a secret (oct) key: it takes public keys only; "
+                    + "a secret belongs in " + SigilConfigLoader.SECRET + " or " + SigilConfigLoader.VERIFY_KEYS_LOCATION);
+        }
+        return keys;
+    }
+
+    static boolean isFile(String location) {
+        try {
+            return Files.isRegularFile(Paths.get(location));
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Records where a kid comes from; the same kid for two different keys in two settings fails.
+     * The same key in two settings is fine: during a rotation the verification file holds the
+     * signing key's public key before and after the switch.
+     */
+    private static void claimKid(Map<String, VerificationKey> keys, Map<String, String> origins, VerificationKey key,
+                                 String origin) {
+        if (key.keyId() == null) {
+            return;
+        }
+        VerificationKey earlier = keys.putIfAbsent(key.keyId(), key);
+        if (earlier != null && !SigilKeys.sameKey(earlier, key)) {
+            throw new SigilConfigurationException("the kid '" + key.keyId() + "' names different keys in "
+                    + origins.get(key.keyId()) + " and " + origin + ": a kid must name one key");
+        }
+        origins.putIfAbsent(key.keyId(), origin);
+    }
+
+    /**
+     * The HS256 secret: required when there is no signing key, unless {@code sigil.secret.generate} allows a generated one;
+     * optional beside a signing key, where it keeps verifying the HS256 tokens issued before.
+     */
+    private static Optional<HmacKey> secret(Config config, boolean generateSecret, boolean haveSigningKey) {
+        Optional<String> value = get(config, SigilConfigLoader.SECRET, String.class).map(String::trim);
+        if (value.isEmpty()) {
+            if (haveSigningKey) {
+                return Optional.empty();
+            }
+            if (!generateSecret) {
+                throw new SigilConfigurationException(SigilConfigLoader.SECRET + " is not set (environment variable "
+                        + "SIGIL_SECRET): give a base64url secret of at least 32 bytes, or a private key in "
+                        + SigilConfigLoader.SIGNING_KEY_LOCATION + ", or set " + SigilConfigLoader.GENERATE_SECRET
+                        + "=true to try Sigil with a generated secret (development only)");
+            }
+            LOG.warning(SigilConfigLoader.SECRET + " is not set: " + SigilConfigLoader.GENERATE_SECRET
+                    + "=true generated a random secret (development only). Tokens will"
+                    + " not survive a restart and will not be accepted by other nodes.");
+            byte[] generated = new byte[32];
+            new SecureRandom().nextBytes(generated);
+            return Optional.of(HmacKey.hs256(null, generated, SigilConfigLoader.SECRET));
+        }
+        byte[] secret = SigilConfigLoader.decodeSecret(value.get());
+        return Optional.of(HmacKey.hs256(null, secret, SigilConfigLoader.SECRET));
+    }
+
+    private static int rsaMinBits(Config config) {
+        int bits = get(config, SigilConfigLoader.RSA_MIN_BITS, Integer.class).orElse(JwsAlgorithm.DEFAULT_MINIMUM_RSA_BITS);
+        if (bits < JwsAlgorithm.ABSOLUTE_MINIMUM_RSA_BITS || bits > 16384) {
+            throw new SigilConfigurationException(SigilConfigLoader.RSA_MIN_BITS + " must be between "
+                    + JwsAlgorithm.ABSOLUTE_MINIMUM_RSA_BITS + " and 16384");
+        }
+        if (bits < JwsAlgorithm.DEFAULT_MINIMUM_RSA_BITS) {
+            LOG.warning(SigilConfigLoader.RSA_MIN_BITS + "=" + bits + " accepts RSA keys below "
+                    + JwsAlgorithm.DEFAULT_MINIMUM_RSA_BITS + " bits, which can be factored; use it only for tests");
+        }
+        return bits;
+    }
+
+    static Optional<JwsAlgorithm> algorithm(Config config, String key) {
+        Optional<String> name = get(config, key, String.class).map(String::trim);
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<JwsAlgorithm> algorithm = JwsAlgorithm.fromJoseName(name.get());
+        if (algorithm.isEmpty() || algorithm.get().isSymmetric()) {
+            throw new SigilConfigurationException(key + " must be an asymmetric JWS algorithm: RS256, RS384, RS512, "
+                    + "PS256, PS384, PS512, ES256, ES384, ES512 or EdDSA");
+        }
+        return algorithm;
+    }
+
+    private static Duration bounded(Config config, String key, Duration defaultValue, Duration min, Duration max) {
+        Duration value = duration(config, key, defaultValue);
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            throw new SigilConfigurationException(key + " must be between " + min + " and " + max);
+        }
+        return value;
+    }
+
+    /**
+     * One configured location of verification keys.
+     *
+     * @param initial  its keys at deployment (empty for a remote set, fetched on first use)
+     * @param resolver answers with its current keys
+     * @param current  its current keys
+     */
+    private record Source(List<VerificationKey> initial, KeyResolver resolver,
+                          Supplier<List<VerificationKey>> current) {
+    }
+}
