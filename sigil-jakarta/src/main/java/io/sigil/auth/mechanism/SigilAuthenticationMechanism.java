@@ -69,7 +69,9 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
         }
 
         HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(SessionLogin.ATTRIBUTE) instanceof SessionLogin record) {
+        SessionLogin record = session == null ? null
+                : SessionLogin.decode(session.getAttribute(SessionLogin.ATTRIBUTE)).orElse(null);
+        if (record != null) {
             request.setAttribute(AuthenticatedCaller.ATTRIBUTE,
                     new AuthenticatedCaller(record.name(), record.groups(), AuthenticatedCaller.Method.SESSION));
             return context.notifyContainerAboutLogin(record.name(), record.groups());
@@ -108,7 +110,7 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
             session = request.getSession(true);
         }
         session.setAttribute(SessionLogin.ATTRIBUTE,
-                new SessionLogin(name, result.getCallerGroups(), Instant.now()));
+                new SessionLogin(name, result.getCallerGroups(), Instant.now()).encode());
         request.setAttribute(AuthenticatedCaller.ATTRIBUTE,
                 new AuthenticatedCaller(name, result.getCallerGroups(), AuthenticatedCaller.Method.SESSION));
         LOG.log(Level.FINE, "session login for {0}", name);
