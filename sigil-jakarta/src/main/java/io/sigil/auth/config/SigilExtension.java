@@ -66,6 +66,7 @@ public class SigilExtension implements Extension {
             LOG.info(() -> "Sigil configured: issuer=" + config.policy().issuer()
                     + ", token lifetime=" + config.tokenLifetime() + ", keys: " + config.keys()
                     + (config.dataSource().map(ds -> ", JDBC user store: " + ds).orElse("")));
+            RevocationStoreProducer.checkConfiguredCache();
         } catch (SigilConfigurationException e) {
             event.addDeploymentProblem(e);
         }

@@ -3,9 +3,6 @@ package io.sigil.auth.revocation;
 import io.sigil.auth.config.SigilConfig;
 import io.sigil.auth.token.SigilConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -21,7 +18,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * set, the entries live in the server's distributed map found under that JNDI name (see
  * {@link RevocationMaps}); without it they live in this node only, which is logged once as a
  * warning: a token revoked on one node then stays valid on the others until it expires.
- * The store is resolved when the application starts, so a wrong name is reported at once.
+ * A wrong name fails the deployment: {@code SigilExtension} calls {@link #checkConfiguredCache()}
+ * while the application deploys.
  */
 @ApplicationScoped
 public class RevocationStoreProducer {
@@ -61,17 +59,17 @@ public class RevocationStoreProducer {
     }
 
     /**
-     * Resolves the store while the application starts, so that a wrong JNDI name shows at once:
-     * logged at SEVERE naming the key, and thrown to the container. Until it is fixed, every
-     * token request fails with 500 (the store is looked up again on each), never silently without
-     * the revocations.
+     * Looks the distributed map up while the application deploys, so that a wrong
+     * {@value #CACHE_KEY} fails the deployment with a message naming the key, instead of a
+     * deployment that starts and then answers every token request with 500. Does nothing when
+     * the key is not set (revocations then stay on this node, which {@link #store()} logs).
+     *
+     * @throws SigilConfigurationException if nothing usable is bound under the configured name
      */
-    void resolveAtStart(@Observes @Initialized(ApplicationScoped.class) Object started, Instance<RevocationStore> store) {
-        try {
-            store.get().isClusterWide();
-        } catch (SigilConfigurationException e) {
-            LOG.severe(e.getMessage());
-            throw e;
+    public static void checkConfiguredCache() {
+        Optional<String> cache = value(CACHE_KEY);
+        if (cache.isPresent()) {
+            RevocationMaps.lookUp(cache.get(), value(MAP_KEY).orElse(DEFAULT_MAP));
         }
     }
 
