@@ -45,6 +45,11 @@ final class FormLoginServlet extends HttpServlet {
             response.setHeader("Location", target(request, next));
             return;
         }
+        if (response.getStatus() == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
+            // The mechanism found no identity store that could answer, and set Retry-After.
+            render(response, next, "The sign-in service is unavailable. Please try again in a moment.");
+            return;
+        }
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         render(response, next, true);
     }
@@ -60,13 +65,17 @@ final class FormLoginServlet extends HttpServlet {
     }
 
     private static void render(HttpServletResponse response, String next, boolean failed) throws IOException {
+        render(response, next, failed ? "Invalid user name or password." : null);
+    }
+
+    private static void render(HttpServletResponse response, String next, String alert) throws IOException {
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Content-Security-Policy", "default-src 'self'; form-action 'self'");
         String hiddenNext = next == null ? "" : "<input type=\"hidden\" name=\"next\" value=\"" + escape(next) + "\">";
         response.getWriter().write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<title>Sigil sign-in</title></head><body><h1>Sign in</h1>"
-                + (failed ? "<p role=\"alert\">Invalid user name or password.</p>" : "")
+                + (alert == null ? "" : "<p role=\"alert\">" + escape(alert) + "</p>")
                 + "<form method=\"post\" action=\"login\">"
                 + "<label>User name <input name=\"username\" autocomplete=\"username\" required></label>"
                 + "<label>Password <input name=\"password\" type=\"password\" autocomplete=\"current-password\" required></label>"

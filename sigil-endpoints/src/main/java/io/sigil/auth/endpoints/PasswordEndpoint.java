@@ -63,7 +63,8 @@ final class PasswordEndpoint extends HttpServlet {
                 case WRONG_CURRENT_PASSWORD -> Problems.send(response, 403, "The current password is wrong.");
             }
         } catch (SQLException e) {
-            LOG.log(Level.WARNING, "cannot change the password of " + caller.name(), e);
+            LOG.warning("cannot change the password of " + caller.name() + ": " + e.getMessage());
+            LOG.log(Level.FINE, "the password change failed", e);
             response.setHeader("Retry-After", "30");
             Problems.send(response, 503, "The password could not be changed; try again later.");
         }

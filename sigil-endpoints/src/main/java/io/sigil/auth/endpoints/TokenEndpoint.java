@@ -1,6 +1,7 @@
 package io.sigil.auth.endpoints;
 
 import io.sigil.auth.config.SigilConfig;
+import io.sigil.auth.identitystore.PasswordCheck;
 import io.sigil.auth.identitystore.UserAccountIdentityStore;
 import io.sigil.auth.token.IssuedToken;
 import io.sigil.auth.token.TokenIssuer;
@@ -24,7 +25,8 @@ import java.util.logging.Logger;
  * fields or a JSON object, for a signed access token. The password goes to the application's
  * identity stores through the {@link IdentityStoreHandler}, whatever they are. Wrong credentials
  * get the same 401 whether or not the user exists; a malformed request 400; another media type
- * 415. Thread-safe.
+ * 415; no store that could answer (a user store is down) 503 with {@code Retry-After}, see
+ * {@link PasswordCheck}. Thread-safe.
  */
 final class TokenEndpoint extends HttpServlet {
 
@@ -53,14 +55,20 @@ final class TokenEndpoint extends HttpServlet {
             Problems.send(response, 400, "Send the fields username and password, as a form or a JSON object.");
             return;
         }
-        CredentialValidationResult result = CDI.current().select(IdentityStoreHandler.class).get()
-                .validate(new UsernamePasswordCredential(username, password));
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+        PasswordCheck.Outcome outcome = PasswordCheck.validate(CDI.current().select(IdentityStoreHandler.class).get(),
+                new UsernamePasswordCredential(username, password));
+        if (outcome instanceof PasswordCheck.Unavailable) {
+            response.setHeader("Retry-After", String.valueOf(PasswordCheck.RETRY_AFTER_SECONDS));
+            Problems.send(response, 503, "The user store cannot be reached. Try again later.");
+            return;
+        }
+        if (!(outcome instanceof PasswordCheck.Valid valid)) {
             response.setHeader("WWW-Authenticate",
                     "Bearer realm=\"" + CDI.current().select(SigilConfig.class).get().realm() + "\"");
             Problems.send(response, 401, "Invalid user name or password.");
             return;
         }
+        CredentialValidationResult result = valid.result();
         TokenIssuer issuer = CDI.current().select(TokenIssuer.class).get();
         IssuedToken token = issuer.issue(result.getCallerPrincipal().getName(), result.getCallerGroups());
         LOG.fine(() -> "issued token jti=" + token.tokenId() + " to " + result.getCallerPrincipal().getName());

@@ -1,6 +1,7 @@
 package io.sigil.auth.mechanism;
 
 import io.sigil.auth.config.SigilConfig;
+import io.sigil.auth.identitystore.PasswordCheck;
 import io.sigil.auth.identitystore.TokenCredential;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +25,8 @@ import java.util.logging.Logger;
  * Sigil's HTTP authentication mechanism. On each request, in this order:
  * <ol>
  * <li>a programmatic login ({@code SecurityContext.authenticate} with a user name and password)
- * is validated and recorded in a fresh HttpSession;</li>
+ * is validated and recorded in a fresh HttpSession; when no identity store could answer, the
+ * response gets 503 and {@code Retry-After} instead of 401 (see {@link PasswordCheck});</li>
  * <li>a token (in {@code Authorization: Bearer}, or where {@code mp.jwt.token.header} and
  * {@code mp.jwt.token.cookie} say, see {@link TokenExtractor}) is validated; an invalid one is
  * answered with 401 {@code invalid_token} and never rescued by a session;</li>
@@ -57,7 +59,7 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
                                                 HttpMessageContext context) {
         Credential login = context.getAuthParameters().getCredential();
         if (context.isAuthenticationRequest() && login instanceof UsernamePasswordCredential) {
-            return passwordLogin(request, context, login);
+            return passwordLogin(request, context, (UsernamePasswordCredential) login);
         }
 
         TokenExtractor.Result extracted = extractor.extract(request);
@@ -95,12 +97,19 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
     }
 
     private AuthenticationStatus passwordLogin(HttpServletRequest request, HttpMessageContext context,
-                                               Credential login) {
-        CredentialValidationResult result = identityStoreHandler.validate(login);
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+                                               UsernamePasswordCredential login) {
+        PasswordCheck.Outcome outcome = PasswordCheck.validate(identityStoreHandler, login);
+        if (outcome instanceof PasswordCheck.Unavailable) {
+            // Not 401: the password may be right; the caller is asked to come back (see PasswordCheck).
+            context.getResponse().setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            context.getResponse().setHeader("Retry-After", String.valueOf(PasswordCheck.RETRY_AFTER_SECONDS));
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        if (!(outcome instanceof PasswordCheck.Valid valid)) {
             context.getResponse().setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             return AuthenticationStatus.SEND_FAILURE;
         }
+        CredentialValidationResult result = valid.result();
         String name = result.getCallerPrincipal().getName();
         HttpSession session = request.getSession(false);
         if (session != null) {
