@@ -78,7 +78,7 @@ public class UserAccountIdentityStore implements IdentityStore {
         } catch (SQLException e) {
             // NOT_VALIDATED, not INVALID: the password may well be right (see PasswordCheck).
             if (unavailable.compareAndSet(false, true)) {
-                LOG.warning("the user store at sigil.datasource cannot be read (" + e.getClass().getName() + ": "
+                LOG.severe("the user store at sigil.datasource cannot be read (" + e.getClass().getName() + ": "
                         + e.getMessage() + "); password checks are answered 503 until it can");
             } else {
                 LOG.log(Level.FINE, "the user store cannot be read", e);

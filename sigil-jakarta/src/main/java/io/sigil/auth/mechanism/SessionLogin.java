@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.io.Serializable;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -29,7 +30,7 @@ import java.util.Set;
  * @param groups    the caller's groups
  * @param loginTime when the caller logged in
  */
-record SessionLogin(String name, Set<String> groups, Instant loginTime) {
+record SessionLogin(String name, Set<String> groups, Instant loginTime) implements Serializable {
 
     /** The session attribute that holds the encoded login. */
     static final String ATTRIBUTE = SessionLogin.class.getName();
@@ -48,10 +49,15 @@ record SessionLogin(String name, Set<String> groups, Instant loginTime) {
     }
 
     /**
-     * @param stored what {@link #encode()} wrote, or whatever else the attribute holds
+     * @param stored what {@link #encode()} wrote, or the record itself (as earlier versions of
+     *               Sigil kept it, so that their sessions stay logged in), or whatever else the
+     *               attribute holds
      * @return the login, or empty if the attribute holds anything else (nobody logged in)
      */
     static Optional<SessionLogin> decode(Object stored) {
+        if (stored instanceof SessionLogin record) {
+            return Optional.of(record);
+        }
         if (!(stored instanceof String text)) {
             return Optional.empty();
         }

@@ -3,6 +3,9 @@ package io.sigil.auth.revocation;
 import io.sigil.auth.config.SigilConfig;
 import io.sigil.auth.token.SigilConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -11,6 +14,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -18,8 +22,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * set, the entries live in the server's distributed map found under that JNDI name (see
  * {@link RevocationMaps}); without it they live in this node only, which is logged once as a
  * warning: a token revoked on one node then stays valid on the others until it expires.
- * A wrong name fails the deployment: {@code SigilExtension} calls {@link #checkConfiguredCache()}
- * while the application deploys.
+ * A wrong name fails the deployment: {@code SigilExtension} calls {@link #checkConfiguredCache}
+ * while the application deploys; {@link #resolveAtStart} checks again when it starts.
  */
 @ApplicationScoped
 public class RevocationStoreProducer {
@@ -39,18 +43,28 @@ public class RevocationStoreProducer {
     @Produces
     @Singleton
     RevocationStore store() {
+        return store(ConfigProvider.getConfig());
+    }
+
+    /**
+     * The store as {@code mpConfig} configures it; package-private, so that unit tests can pass a
+     * configuration of their own.
+     *
+     * @throws SigilConfigurationException if {@value #CACHE_KEY} names nothing usable
+     */
+    RevocationStore store(Config mpConfig) {
         Duration skew = config.policy().clockSkew();
         Duration retention = config.policy().maxTokenAge()
                 .filter(age -> age.compareTo(config.tokenLifetime()) > 0)
                 .orElse(config.tokenLifetime());
-        Optional<String> cache = value(CACHE_KEY);
+        Optional<String> cache = value(mpConfig, CACHE_KEY);
         if (cache.isEmpty()) {
             LOG.warning(CACHE_KEY + " is not set: token revocation (logout, logout everywhere, password"
                     + " change) is kept on this node only. In a cluster, set it to the JNDI name of a"
                     + " distributed cache so that every node refuses revoked tokens.");
             return new MapRevocationStore(new ConcurrentHashMap<>(), false, skew, retention, Clock.systemUTC());
         }
-        String mapName = value(MAP_KEY).orElse(DEFAULT_MAP);
+        String mapName = value(mpConfig, MAP_KEY).orElse(DEFAULT_MAP);
         MapRevocationStore store = new MapRevocationStore(RevocationMaps.lookUp(cache.get(), mapName), true,
                 skew, retention, Clock.systemUTC());
         LOG.info(() -> "token revocation is cluster-wide, in " + cache.get() + " (" + MAP_KEY + "=" + mapName
@@ -64,17 +78,32 @@ public class RevocationStoreProducer {
      * deployment that starts and then answers every token request with 500. Does nothing when
      * the key is not set (revocations then stay on this node, which {@link #store()} logs).
      *
+     * @param mpConfig the deployment's configuration
      * @throws SigilConfigurationException if nothing usable is bound under the configured name
      */
-    public static void checkConfiguredCache() {
-        Optional<String> cache = value(CACHE_KEY);
+    public static void checkConfiguredCache(Config mpConfig) {
+        Optional<String> cache = value(mpConfig, CACHE_KEY);
         if (cache.isPresent()) {
-            RevocationMaps.lookUp(cache.get(), value(MAP_KEY).orElse(DEFAULT_MAP));
+            RevocationMaps.lookUp(cache.get(), value(mpConfig, MAP_KEY).orElse(DEFAULT_MAP));
         }
     }
 
-    private static Optional<String> value(String key) {
-        return ConfigProvider.getConfig().getOptionalValue(key, String.class)
+    /**
+     * Resolves the store while the application starts, so that a wrong JNDI name shows at once:
+     * logged at SEVERE naming the key, and thrown to the container. A second line of defence
+     * behind {@link #checkConfiguredCache}, which already fails the deployment.
+     */
+    void resolveAtStart(@Observes @Initialized(ApplicationScoped.class) Object started, Instance<RevocationStore> store) {
+        try {
+            store.get().isClusterWide();
+        } catch (SigilConfigurationException e) {
+            LOG.severe(e.getMessage());
+            throw e;
+        }
+    }
+
+    private static Optional<String> value(Config mpConfig, String key) {
+        return mpConfig.getOptionalValue(key, String.class)
                 .map(String::trim).filter(v -> !v.isEmpty());
     }
 }

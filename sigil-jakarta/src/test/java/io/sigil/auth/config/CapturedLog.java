@@ -6,7 +6,7 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-/** Collects what one class logs while a test runs; {@link #close()} detaches it. Shared by the test packages. */
+/** Collects what one class logs while a test runs; {@link #close()} detaches it. */
 public final class CapturedLog extends Handler implements AutoCloseable {
 
     private final Logger logger;

@@ -21,6 +21,12 @@ class SessionLoginTest {
     }
 
     @Test
+    void decode_theRecordItself_asEarlierVersionsKeptIt_isThatLogin() {
+        SessionLogin login = new SessionLogin("carol", Set.of("user"), Instant.EPOCH);
+        assertThat(SessionLogin.decode(login)).contains(login);
+    }
+
+    @Test
     void decode_anythingElse_isNobody() {
         assertThat(SessionLogin.decode(null)).isEmpty();
         assertThat(SessionLogin.decode(42)).isEmpty();
