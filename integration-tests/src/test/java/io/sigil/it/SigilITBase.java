@@ -44,7 +44,7 @@ abstract class SigilITBase {
     static final String REALM_CHALLENGE = "Bearer realm=\"sigil\"";
     static final String INVALID_TOKEN_CHALLENGE = "Bearer realm=\"sigil\", error=\"invalid_token\"";
 
-    private static final Pattern LEAK = Pattern.compile(
+    static final Pattern LEAK = Pattern.compile(
             "Exception|Error:|\\bat [a-z]+\\.[a-z]|java\\.|jakarta\\.|org\\.jboss|io\\.sigil|Caused by");
 
     @RegisterExtension

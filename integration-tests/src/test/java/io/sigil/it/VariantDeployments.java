@@ -59,7 +59,9 @@ final class VariantDeployments {
         ear.addAsLibrary(ShrinkWrap.create(JavaArchive.class, name + "-settings.jar")
                 .addAsManifestResource(new StringAsset("config_ordinal=1000\n" + properties),
                         "microprofile-config.properties"));
-        File file = new File(original.getParentFile(), name + ".ear");
+        // One directory per target, so that two targets' runs never write the same file.
+        File file = new File(new File(original.getParentFile(), TARGET), name + ".ear");
+        file.getParentFile().mkdirs();
         ear.as(ZipExporter.class).exportTo(file, true);
         return file.toPath();
     }
