@@ -37,7 +37,11 @@ class HttpFuzzIT extends SigilITBase {
     @Order(Integer.MAX_VALUE)
     void serverLog_afterTheHostileRequests_hasNoStackTrace() throws Exception {
         Assumptions.assumeTrue(ServerLog.configured(), "no server log named (sigil.it.server-log)");
-        String log = ServerLog.writtenSince(logStart);
+        // Known and not Sigil's: Payara Server refuses a request line it cannot parse in
+        // CoyoteAdapter.postParseRequest, before any application code, and logs SEVERE
+        // AS-WEB-CORE-00037 "Unexpected termination" with a short stack trace (see
+        // docs/failure-modes.md). That record is left out; everything else must be clean.
+        String log = ServerLog.writtenSince(logStart).replaceAll("(?s)\\[AS-WEB-CORE-00037\\].*?\\]\\]", "");
         assertThat(log).as("server log during %d hostile requests", CASES.size())
                 .doesNotContainPattern("(?m)^\\s+at [a-zA-Z_$][\\w$]*\\.")
                 .doesNotContain("Caused by:");

@@ -43,7 +43,7 @@ final class VariantDeployments {
      *
      * @param name         the application name, also its context root
      * @param properties   MicroProfile Config lines of its own
-     * @param extraModules more application.xml elements (a {@code <data-source>}), or ""
+     * @param extraModules more application.xml elements (a {@code <data-source>}), or ""; they go last
      * @return the file
      */
     static Path build(String name, String properties, String extraModules) {
@@ -53,7 +53,8 @@ final class VariantDeployments {
         String application = new String(readAll(ear.get("META-INF/application.xml").getAsset().openStream()),
                 StandardCharsets.UTF_8)
                 .replace("<context-root>/app</context-root>", "<context-root>/" + name + "</context-root>")
-                .replace("<library-directory>", extraModules + "<library-directory>");
+                // After library-directory, where the schema wants resource definitions.
+                .replace("</application>", extraModules + "</application>");
         ear.delete("META-INF/application.xml");
         ear.addAsManifestResource(new StringAsset(application), "application.xml");
         ear.addAsLibrary(ShrinkWrap.create(JavaArchive.class, name + "-settings.jar")
