@@ -1,10 +1,14 @@
 package io.sigil.auth.endpoints;
 
+import io.sigil.auth.config.SigilConfig;
+import io.sigil.auth.token.TokenIssuer;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,7 +27,7 @@ final class FormLoginServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        render(response, request.getParameter("next"), false);
+        render(request, response, HttpServletResponse.SC_OK, request.getParameter("next"), false);
     }
 
     @Override
@@ -32,8 +36,12 @@ final class FormLoginServlet extends HttpServlet {
         String password = request.getParameter("password");
         String next = request.getParameter("next");
         if (username == null || password == null || username.isEmpty()) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            render(response, next, true);
+            render(request, response, HttpServletResponse.SC_BAD_REQUEST, next, true);
+            return;
+        }
+        SigilConfig config = CDI.current().select(SigilConfig.class).get();
+        if (config.cookies().enabled()) {
+            cookieSignIn(request, response, config, username, password, next);
             return;
         }
         AuthenticationStatus status = CDI.current().select(SecurityContext.class).get().authenticate(request, response,
@@ -45,8 +53,25 @@ final class FormLoginServlet extends HttpServlet {
             response.setHeader("Location", target(request, next));
             return;
         }
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        render(response, next, true);
+        render(request, response, HttpServletResponse.SC_UNAUTHORIZED, next, true);
+    }
+
+    /** Cookie mode: the password goes to the identity stores, the tokens into cookies, no session. */
+    private static void cookieSignIn(HttpServletRequest request, HttpServletResponse response, SigilConfig config,
+                                     String username, String password, String next) throws IOException {
+        CredentialValidationResult result = CDI.current().select(IdentityStoreHandler.class).get()
+                .validate(new UsernamePasswordCredential(username, password));
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            render(request, response, HttpServletResponse.SC_UNAUTHORIZED, next, true);
+            return;
+        }
+        TokenIssuer issuer = CDI.current().select(TokenIssuer.class).get();
+        String caller = result.getCallerPrincipal().getName();
+        BrowserCookies.signIn(response, config, caller, issuer.issue(caller, result.getCallerGroups()).compact(),
+                issuer.lifetime());
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", target(request, next));
+        response.setHeader("Cache-Control", "no-store");
     }
 
     /** Only a path inside this application is followed; anything else goes to its root. */
@@ -59,33 +84,20 @@ final class FormLoginServlet extends HttpServlet {
         return next;
     }
 
-    private static void render(HttpServletResponse response, String next, boolean failed) throws IOException {
-        response.setContentType("text/html;charset=UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("Content-Security-Policy", "default-src 'self'; form-action 'self'");
-        String hiddenNext = next == null ? "" : "<input type=\"hidden\" name=\"next\" value=\"" + escape(next) + "\">";
-        response.getWriter().write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<title>Sigil sign-in</title></head><body><h1>Sign in</h1>"
-                + (failed ? "<p role=\"alert\">Invalid user name or password.</p>" : "")
-                + "<form method=\"post\" action=\"login\">"
-                + "<label>User name <input name=\"username\" autocomplete=\"username\" required></label>"
-                + "<label>Password <input name=\"password\" type=\"password\" autocomplete=\"current-password\" required></label>"
+    private static void render(HttpServletRequest request, HttpServletResponse response, int status, String next,
+                               boolean failed) throws IOException {
+        String username = failed ? request.getParameter("username") : null;
+        String value = username == null || username.length() > 256 ? "" : " value=\"" + Pages.escape(username) + "\"";
+        String hiddenNext = next == null ? ""
+                : "<input type=\"hidden\" name=\"next\" value=\"" + Pages.escape(next) + "\">";
+        Pages.write(request, response, status, "Sign in", "<h1>Sign in</h1>"
+                + (failed ? "<p class=\"error\" role=\"alert\" id=\"sign-in-error\">Invalid user name or password.</p>" : "")
+                + "<form method=\"post\" action=\"login\" id=\"sign-in\">"
+                + "<label for=\"username\">User name</label>"
+                + "<input id=\"username\" name=\"username\" autocomplete=\"username\" required autofocus" + value + ">"
+                + "<label for=\"password\">Password</label>"
+                + "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>"
                 + hiddenNext
-                + "<button type=\"submit\">Sign in</button></form></body></html>\n");
-    }
-
-    private static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+                + "<button type=\"submit\">Sign in</button></form>");
     }
 }

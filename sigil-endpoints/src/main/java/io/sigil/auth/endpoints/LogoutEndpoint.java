@@ -18,12 +18,19 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * {@code jti}, until its {@code exp}) on every node; with {@code ?everywhere=true}, every token of
  * the caller issued until now. A session login is ended as well. Answers 204; 400 for another
  * value of {@code everywhere}, or a token without {@code jti} unless {@code everywhere=true};
- * 401 without credentials. Thread-safe.
+ * 401 without credentials. In cookie mode Sigil's cookies are cleared; a browser's form post
+ * ({@code Accept: text/html}) gets 303 to the sign-in form instead of 204. Thread-safe.
  */
 final class LogoutEndpoint extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(LogoutEndpoint.class.getName());
+
+    private final EndpointSettings settings;
+
+    LogoutEndpoint(EndpointSettings settings) {
+        this.settings = settings;
+    }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -60,7 +67,17 @@ final class LogoutEndpoint extends HttpServlet {
         if (session != null) {
             session.invalidate();
         }
-        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+        SigilConfig config = CDI.current().select(SigilConfig.class).get();
+        if (config.cookies().enabled()) {
+            BrowserCookies.clear(response, config.cookies(), request.getContextPath() + settings.basePath() + "/token");
+        }
         response.setHeader("Cache-Control", "no-store");
+        if (BrowserCookies.wantsHtml(request)) {
+            // A form on the account page: back to the sign-in form.
+            response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+            response.setHeader("Location", request.getContextPath() + settings.formBasePath() + "/login");
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
     }
 }

@@ -7,6 +7,7 @@ import io.sigil.auth.token.TokenIssuer;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
@@ -24,7 +25,8 @@ import java.util.logging.Logger;
  * fields or a JSON object, for a signed access token. The password goes to the application's
  * identity stores through the {@link IdentityStoreHandler}, whatever they are. Wrong credentials
  * get the same 401 whether or not the user exists; a malformed request 400; another media type
- * 415. Thread-safe.
+ * 415. In cookie mode the token also goes into cookies ({@link BrowserCookies}) and a browser's
+ * answer carries no token, only {@code csrf_token}. Thread-safe.
  */
 final class TokenEndpoint extends HttpServlet {
 
@@ -62,13 +64,22 @@ final class TokenEndpoint extends HttpServlet {
             return;
         }
         TokenIssuer issuer = CDI.current().select(TokenIssuer.class).get();
-        IssuedToken token = issuer.issue(result.getCallerPrincipal().getName(), result.getCallerGroups());
-        LOG.fine(() -> "issued token jti=" + token.tokenId() + " to " + result.getCallerPrincipal().getName());
-        byte[] body = Json.createObjectBuilder()
+        String caller = result.getCallerPrincipal().getName();
+        IssuedToken token = issuer.issue(caller, result.getCallerGroups());
+        LOG.fine(() -> "issued token jti=" + token.tokenId() + " to " + caller);
+        JsonObjectBuilder answer = Json.createObjectBuilder()
                 .add("access_token", token.compact())
                 .add("token_type", "Bearer")
-                .add("expires_in", issuer.lifetime().toSeconds())
-                .build().toString().getBytes(StandardCharsets.UTF_8);
+                .add("expires_in", issuer.lifetime().toSeconds());
+        SigilConfig config = CDI.current().select(SigilConfig.class).get();
+        if (config.cookies().enabled()) {
+            answer.add("csrf_token", BrowserCookies.signIn(response, config, caller, token.compact(), issuer.lifetime()));
+            if (BrowserCookies.fromBrowser(request)) {
+                // The page's scripts must not see a token the cookie already carries.
+                answer.remove("access_token");
+            }
+        }
+        byte[] body = answer.build().toString().getBytes(StandardCharsets.UTF_8);
         response.setStatus(200);
         response.setContentType("application/json");
         response.setHeader("Cache-Control", "no-store");

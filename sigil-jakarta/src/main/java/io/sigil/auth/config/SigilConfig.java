@@ -20,10 +20,11 @@ import java.util.Set;
  *                       {@code mp.jwt.token.cookie})
  * @param requiredClaims claims every accepted token must carry ({@code sigil.token.required-claims})
  * @param jwksMaxAge     how long clients may cache the JWK Set document ({@code sigil.jwks.max-age})
+ * @param cookies        cookie mode for browsers ({@code sigil.cookies.*})
  */
 public record SigilConfig(SigilKeys keys, TokenPolicy policy, Duration tokenLifetime, boolean generateSecret,
                           Optional<String> dataSource, String realm, TokenTransport transport, Set<String> requiredClaims,
-                          Duration jwksMaxAge) {
+                          Duration jwksMaxAge, CookieMode cookies) {
 
     /** Checks the values that no other type checks, and copies the set. */
     public SigilConfig {

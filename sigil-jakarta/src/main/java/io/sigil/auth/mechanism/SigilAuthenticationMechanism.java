@@ -26,8 +26,11 @@ import java.util.logging.Logger;
  * <li>a programmatic login ({@code SecurityContext.authenticate} with a user name and password)
  * is validated and recorded in a fresh HttpSession;</li>
  * <li>a token (in {@code Authorization: Bearer}, or where {@code mp.jwt.token.header} and
- * {@code mp.jwt.token.cookie} say, see {@link TokenExtractor}) is validated; an invalid one is
- * answered with 401 {@code invalid_token} and never rescued by a session;</li>
+ * {@code mp.jwt.token.cookie} say, or in cookie mode's access token cookie, see
+ * {@link TokenExtractor}) is validated; an invalid one is answered with 401 {@code invalid_token}
+ * and never rescued by a session; a valid one from cookie mode's cookie on a state-changing
+ * request that does not prove it comes from the application's own pages ({@link CsrfGuard}) is
+ * answered with 403;</li>
  * <li>without a token, the login recorded in the HttpSession authenticates the caller;</li>
  * <li>otherwise a protected resource is answered with a 401 Bearer challenge.</li>
  * </ol>
@@ -49,7 +52,8 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
 
     @PostConstruct
     void init() {
-        extractor = new TokenExtractor(config.transport());
+        extractor = new TokenExtractor(config.transport(),
+                config.cookies().enabled() ? config.cookies().accessCookie() : null);
     }
 
     @Override
@@ -65,7 +69,7 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
             return badRequest(response, malformed.reason());
         }
         if (extracted instanceof TokenExtractor.Found found) {
-            return tokenLogin(response, context, found.token());
+            return tokenLogin(response, context, found);
         }
 
         HttpSession session = request.getSession(false);
@@ -81,10 +85,18 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
         return context.doNothing();
     }
 
-    private AuthenticationStatus tokenLogin(HttpServletResponse response, HttpMessageContext context, String token) {
-        CredentialValidationResult result = identityStoreHandler.validate(new TokenCredential(token));
+    private AuthenticationStatus tokenLogin(HttpServletResponse response, HttpMessageContext context,
+                                            TokenExtractor.Found found) {
+        CredentialValidationResult result = identityStoreHandler.validate(new TokenCredential(found.token()));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return unauthorized(response, "invalid_token");
+        }
+        if (found.browserCookie() && !TokenExtractor.isSafe(context.getRequest())
+                && !CsrfGuard.sameOrigin(context.getRequest(), result.getCallerPrincipal().getName(),
+                        config.keys().signingKey(), config.cookies().csrfCookie())) {
+            LOG.log(Level.FINE, "cross-site {0} with the access token cookie refused", context.getRequest().getMethod());
+            response.setHeader("Cache-Control", "no-store");
+            return sendError(response, HttpServletResponse.SC_FORBIDDEN);
         }
         context.getRequest().setAttribute(AuthenticatedCaller.ATTRIBUTE, new AuthenticatedCaller(
                 result.getCallerPrincipal().getName(), result.getCallerGroups(), AuthenticatedCaller.Method.TOKEN));
@@ -134,6 +146,10 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
     private static AuthenticationStatus fail(HttpServletResponse response, int status, String challenge) {
         response.setHeader("WWW-Authenticate", challenge);
         response.setHeader("Cache-Control", "no-store");
+        return sendError(response, status);
+    }
+
+    private static AuthenticationStatus sendError(HttpServletResponse response, int status) {
         try {
             response.sendError(status);
         } catch (IOException | IllegalStateException e) {
