@@ -1,5 +1,6 @@
 package io.sigil.auth.endpoints;
 
+import io.sigil.auth.throttle.LoginThrottle;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
@@ -9,13 +10,15 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 
 /**
  * The classic login for clients without a token: {@code GET <form base>/login} shows a form,
  * {@code POST <form base>/login} logs in through the container ({@link SecurityContext#authenticate}), which
  * records the login in a fresh HttpSession and answers 303 to {@code /app/} or a same-origin
- * {@code next}. A wrong password shows the form again with 401 and creates no session.
- * Thread-safe.
+ * {@code next}. A wrong password shows the form again with 401 and creates no session. An attempt
+ * the {@link LoginThrottle} holds back (checked by the mechanism before any password is hashed)
+ * gets 429 with {@code Retry-After} and a problem+json body. Thread-safe.
  */
 final class FormLoginServlet extends HttpServlet {
 
@@ -43,6 +46,11 @@ final class FormLoginServlet extends HttpServlet {
         if (status == AuthenticationStatus.SUCCESS) {
             response.setStatus(HttpServletResponse.SC_SEE_OTHER);
             response.setHeader("Location", target(request, next));
+            return;
+        }
+        if (request.getAttribute(LoginThrottle.RETRY_AFTER_ATTRIBUTE) instanceof Duration wait) {
+            response.reset();
+            Problems.tooManyAttempts(response, wait);
             return;
         }
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);

@@ -3,6 +3,7 @@ package io.sigil.auth.endpoints;
 import io.sigil.auth.config.SigilConfig;
 import io.sigil.auth.identitystore.PasswordChangeService;
 import io.sigil.auth.mechanism.AuthenticatedCaller;
+import io.sigil.auth.throttle.LoginThrottle;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServlet;
@@ -10,6 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -18,7 +21,9 @@ import java.util.logging.Logger;
  * its password with {@code {"currentPassword": …, "newPassword": …}}. Every token of the caller
  * issued until now is revoked on every node, the one of this request included. Answers 204; 400
  * for a malformed request or an unacceptable new password; 401 without credentials; 403 for a
- * wrong current password; 404 where no store can change passwords (Sigil's JDBC user store is
+ * wrong current password; 429 with {@code Retry-After} while the {@link LoginThrottle} holds the
+ * caller's or the address's attempts back (checked before the current password is hashed; a
+ * wrong current password counts as a failed attempt); 404 where no store can change passwords (Sigil's JDBC user store is
  * off); 415 for a body that is not JSON. Thread-safe.
  */
 final class PasswordEndpoint extends HttpServlet {
@@ -51,16 +56,26 @@ final class PasswordEndpoint extends HttpServlet {
             Problems.send(response, 400, "Send a JSON object with currentPassword and newPassword.");
             return;
         }
+        LoginThrottle throttle = CDI.current().select(LoginThrottle.class).get();
+        Optional<Duration> wait = throttle.retryAfter(caller.name(), request.getRemoteAddr());
+        if (wait.isPresent()) {
+            Problems.tooManyAttempts(response, wait.get());
+            return;
+        }
         try {
             switch (passwords.change(caller.name(), current, next)) {
                 case CHANGED -> {
+                    throttle.succeeded(caller.name());
                     response.setStatus(HttpServletResponse.SC_NO_CONTENT);
                     response.setHeader("Cache-Control", "no-store");
                 }
                 case UNACCEPTABLE_PASSWORD -> Problems.send(response, 400,
                         "The new password must have " + PasswordChangeService.MIN_PASSWORD_LENGTH
                                 + " or more characters and differ from the current one.");
-                case WRONG_CURRENT_PASSWORD -> Problems.send(response, 403, "The current password is wrong.");
+                case WRONG_CURRENT_PASSWORD -> {
+                    throttle.failed(caller.name(), request.getRemoteAddr());
+                    Problems.send(response, 403, "The current password is wrong.");
+                }
             }
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "cannot change the password of " + caller.name(), e);
