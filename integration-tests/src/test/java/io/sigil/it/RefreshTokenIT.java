@@ -66,9 +66,7 @@ class RefreshTokenIT extends SigilITBase {
     @Test
     void logout_endsTheFamilyOfItsToken() throws Exception {
         JsonObject login = grant(postForm("/api/auth/token", "username", "alice", "password", "alice-password"));
-        HttpResponse<String> logout = send(request("/api/auth/logout")
-                .header("Authorization", "Bearer " + login.getString("access_token"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        HttpResponse<String> logout = send(logout("/api/auth/logout", login.getString("access_token")));
         assertThat(logout.statusCode()).isEqualTo(204);
 
         assertInvalidGrant(send(refresh(login.getString("refresh_token"))));
@@ -82,9 +80,7 @@ class RefreshTokenIT extends SigilITBase {
         assertThat(json(send(browser, get("/api/me", null))).getString("authenticatedBy")).isEqualTo("session");
         JsonObject login = grant(postForm("/api/auth/token", "username", "bob", "password", "bob-password"));
 
-        HttpResponse<String> logout = send(request("/api/auth/logout?everywhere=true")
-                .header("Authorization", "Bearer " + login.getString("access_token"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        HttpResponse<String> logout = send(logout("/api/auth/logout?everywhere=true", login.getString("access_token")));
         assertThat(logout.statusCode()).isEqualTo(204);
 
         assertInvalidGrant(send(refresh(login.getString("refresh_token"))));
@@ -95,6 +91,10 @@ class RefreshTokenIT extends SigilITBase {
         HttpResponse<String> again = send(browser, postForm("/login", "username", "bob", "password", "bob-password"));
         assertThat(again.statusCode()).isEqualTo(303);
         assertThat(send(browser, get("/api/me", null)).statusCode()).as("a new session login").isEqualTo(200);
+    }
+
+    private static HttpRequest logout(String path, String bearer) {
+        return request(path).header("Authorization", "Bearer " + bearer).POST(HttpRequest.BodyPublishers.noBody()).build();
     }
 
     private static HttpRequest refresh(String token) {
