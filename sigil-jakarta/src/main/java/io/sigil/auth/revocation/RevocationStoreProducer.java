@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -76,7 +77,7 @@ public class RevocationStoreProducer {
     /** The map and the store over it, resolved once. */
     private synchronized Shared shared() {
         if (shared == null) {
-            shared = resolve();
+            shared = resolve(ConfigProvider.getConfig());
         }
         return shared;
     }
@@ -85,13 +86,23 @@ public class RevocationStoreProducer {
     private record Shared(ConcurrentMap<String, Object> map, RevocationStore store) {
     }
 
+    /**
+     * The store as {@code mpConfig} configures it; package-private, so that unit tests can pass a
+     * configuration of their own.
+     *
+     * @throws SigilConfigurationException if {@value #CACHE_KEY} names nothing usable
+     */
+    RevocationStore store(Config mpConfig) {
+        return resolve(mpConfig).store();
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private Shared resolve() {
+    private Shared resolve(Config mpConfig) {
         Duration skew = config.policy().clockSkew();
         Duration retention = config.policy().maxTokenAge()
                 .filter(age -> age.compareTo(config.tokenLifetime()) > 0)
                 .orElse(config.tokenLifetime());
-        Optional<String> cache = value(CACHE_KEY);
+        Optional<String> cache = value(mpConfig, CACHE_KEY);
         if (cache.isEmpty()) {
             LOG.warning(CACHE_KEY + " is not set: token revocation (logout, logout everywhere, password"
                     + " change) is kept on this node only. In a cluster, set it to the JNDI name of a"
@@ -99,7 +110,7 @@ public class RevocationStoreProducer {
             ConcurrentMap map = new ConcurrentHashMap<>();
             return new Shared(map, new MapRevocationStore(map, false, skew, retention, Clock.systemUTC()));
         }
-        String mapName = value(MAP_KEY).orElse(DEFAULT_MAP);
+        String mapName = value(mpConfig, MAP_KEY).orElse(DEFAULT_MAP);
         ConcurrentMap map = RevocationMaps.lookUp(cache.get(), mapName);
         MapRevocationStore store = new MapRevocationStore(map, true, skew, retention, Clock.systemUTC());
         LOG.info(() -> "token revocation is cluster-wide, in " + cache.get() + " (" + MAP_KEY + "=" + mapName
@@ -114,20 +125,19 @@ public class RevocationStoreProducer {
      * token request fails with 500 (the store is looked up again on each), never silently without
      * the revocations.
      */
-    void resolveAtStart(@Observes @Initialized(ApplicationScoped.class) Object started, Instance<RevocationStore> store,
-                        Instance<LoginThrottle> throttle, Instance<RefreshFamilies> families) {
+    void resolveAtStart(@Observes @Initialized(ApplicationScoped.class) Object started, Instance<RevocationStore> store) {
         try {
             store.get().isClusterWide();
-            throttle.get().policy();
-            families.get().settings();
+            ThrottlePolicy.from(ConfigProvider.getConfig());
+            RefreshSettings.from(ConfigProvider.getConfig());
         } catch (SigilConfigurationException e) {
             LOG.severe(e.getMessage());
             throw e;
         }
     }
 
-    private static Optional<String> value(String key) {
-        return ConfigProvider.getConfig().getOptionalValue(key, String.class)
+    private static Optional<String> value(Config mpConfig, String key) {
+        return mpConfig.getOptionalValue(key, String.class)
                 .map(String::trim).filter(v -> !v.isEmpty());
     }
 }
