@@ -1,29 +1,36 @@
 package io.sigil.auth.endpoints;
 
 import io.sigil.auth.config.SigilConfig;
-import io.sigil.auth.token.TokenIssuer;
+import io.sigil.auth.throttle.LoginThrottle;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 
 /**
  * The classic login for clients without a token: {@code GET <form base>/login} shows a form,
- * {@code POST <form base>/login} logs in through the container ({@link SecurityContext#authenticate}), which
- * records the login in a fresh HttpSession and answers 303 to {@code /app/} or a same-origin
- * {@code next}. A wrong password shows the form again with 401 and creates no session.
- * Thread-safe.
+ * {@code POST <form base>/login} logs in through the container ({@link SecurityContext#authenticate}),
+ * which records the login in a fresh HttpSession and answers 303 to {@code /app/} or a
+ * same-origin {@code next}. In cookie mode the login instead ends in token cookies and no session
+ * ({@link PasswordSignIn}, {@link BrowserCookies}). A wrong password shows the form again with 401
+ * and creates nothing. An attempt the {@link LoginThrottle} holds back (checked before any password
+ * is hashed) gets 429 with {@code Retry-After} and a problem+json body. Thread-safe.
  */
 final class FormLoginServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+
+    private final EndpointSettings settings;
+
+    FormLoginServlet(EndpointSettings settings) {
+        this.settings = settings;
+    }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -53,22 +60,32 @@ final class FormLoginServlet extends HttpServlet {
             response.setHeader("Location", target(request, next));
             return;
         }
+        if (request.getAttribute(LoginThrottle.RETRY_AFTER_ATTRIBUTE) instanceof Duration wait) {
+            response.reset();
+            Problems.tooManyAttempts(response, wait);
+            return;
+        }
         render(request, response, HttpServletResponse.SC_UNAUTHORIZED, next, true);
     }
 
-    /** Cookie mode: the password goes to the identity stores, the tokens into cookies, no session. */
-    private static void cookieSignIn(HttpServletRequest request, HttpServletResponse response, SigilConfig config,
-                                     String username, String password, String next) throws IOException {
-        CredentialValidationResult result = CDI.current().select(IdentityStoreHandler.class).get()
-                .validate(new UsernamePasswordCredential(username, password));
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+    /** Cookie mode: throttle, identity stores, then the tokens into cookies; no session. */
+    private void cookieSignIn(HttpServletRequest request, HttpServletResponse response, SigilConfig config,
+                              String username, String password, String next) throws IOException {
+        PasswordSignIn.Outcome outcome = PasswordSignIn.attempt(request, username, password);
+        if (outcome instanceof PasswordSignIn.Throttled throttled) {
+            Problems.tooManyAttempts(response, throttled.retryAfter());
+            return;
+        }
+        if (!(outcome instanceof PasswordSignIn.Granted granted)) {
             render(request, response, HttpServletResponse.SC_UNAUTHORIZED, next, true);
             return;
         }
-        TokenIssuer issuer = CDI.current().select(TokenIssuer.class).get();
-        String caller = result.getCallerPrincipal().getName();
-        BrowserCookies.signIn(response, config, caller, issuer.issue(caller, result.getCallerGroups()).compact(),
-                issuer.lifetime());
+        BrowserCookies.signIn(response, config, granted.caller(), granted.access().compact(), granted.lifetime());
+        if (granted.refreshToken() != null) {
+            BrowserCookies.refresh(response, config.cookies(), request.getContextPath() + settings.basePath() + "/token",
+                    granted.refreshToken(), CDI.current().select(io.sigil.auth.refresh.RefreshFamilies.class).get()
+                            .settings().absoluteLifetime());
+        }
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", target(request, next));
         response.setHeader("Cache-Control", "no-store");

@@ -2,7 +2,6 @@ package io.sigil.auth.endpoints;
 
 import io.sigil.auth.config.SigilConfig;
 import io.sigil.auth.mechanism.AuthenticatedCaller;
-import io.sigil.auth.revocation.RevocationStore;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
@@ -10,13 +9,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.time.Instant;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The form logout ({@code POST <form base>/logout}): ends the session login, or in cookie mode
- * revokes the cookie's token on every node and clears Sigil's cookies, and answers 303 to the
- * login form. Thread-safe.
+ * revokes the cookie's token on every node, ends its refresh family and clears Sigil's cookies,
+ * and answers 303 to the login form. Thread-safe.
  */
 final class FormLogoutServlet extends HttpServlet {
 
@@ -37,8 +35,7 @@ final class FormLogoutServlet extends HttpServlet {
         if (config.cookies().enabled()) {
             JsonWebToken token = AuthenticatedCaller.tokenOf(request).orElse(null);
             if (token != null && token.getTokenID() != null) {
-                CDI.current().select(RevocationStore.class).get()
-                        .revokeToken(token.getTokenID(), Instant.ofEpochSecond(token.getExpirationTime()));
+                LogoutEndpoint.revoke(token);
             }
             BrowserCookies.clear(response, config.cookies(), request.getContextPath() + settings.basePath() + "/token");
         }

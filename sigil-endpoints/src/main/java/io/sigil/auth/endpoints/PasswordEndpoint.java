@@ -3,6 +3,7 @@ package io.sigil.auth.endpoints;
 import io.sigil.auth.config.SigilConfig;
 import io.sigil.auth.identitystore.PasswordChangeService;
 import io.sigil.auth.mechanism.AuthenticatedCaller;
+import io.sigil.auth.throttle.LoginThrottle;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServlet;
@@ -10,8 +11,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -20,9 +23,12 @@ import java.util.logging.Logger;
  * its password with {@code {"currentPassword": …, "newPassword": …}}. Every token of the caller
  * issued until now is revoked on every node, the one of this request included. Answers 204; 400
  * for a malformed request or an unacceptable new password; 401 without credentials; 403 for a
- * wrong current password; 404 where no store can change passwords (Sigil's JDBC user store is
- * off); 415 for a body that is not JSON. A browser's form post from the account page (form fields,
- * {@code Accept: text/html}) gets 303 back to the account page with the outcome. Thread-safe.
+ * wrong current password; 429 with {@code Retry-After} while the {@link LoginThrottle} holds the
+ * caller's or the address's attempts back (checked before the current password is hashed; a
+ * wrong current password counts as a failed attempt); 404 where no store can change passwords
+ * (Sigil's JDBC user store is off); 415 for a body that is not JSON. A browser's form post from
+ * the account page (form fields, {@code Accept: text/html}) gets 303 back to the account page
+ * with the outcome. Thread-safe.
  */
 final class PasswordEndpoint extends HttpServlet {
 
@@ -72,8 +78,19 @@ final class PasswordEndpoint extends HttpServlet {
             Problems.send(response, 400, "Send a JSON object with currentPassword and newPassword.");
             return;
         }
+        LoginThrottle throttle = CDI.current().select(LoginThrottle.class).get();
+        Optional<Duration> wait = throttle.retryAfter(caller.name(), request.getRemoteAddr());
+        if (wait.isPresent()) {
+            Problems.tooManyAttempts(response, wait.get());
+            return;
+        }
         try {
             PasswordChangeService.Outcome outcome = passwords.change(caller.name(), current, next);
+            switch (outcome) {
+                case CHANGED -> throttle.succeeded(caller.name());
+                case WRONG_CURRENT_PASSWORD -> throttle.failed(caller.name(), request.getRemoteAddr());
+                case UNACCEPTABLE_PASSWORD -> { }
+            }
             if (form) {
                 backToAccount(request, response, switch (outcome) {
                     case CHANGED -> "password-changed";

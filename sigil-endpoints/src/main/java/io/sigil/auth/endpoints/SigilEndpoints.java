@@ -46,7 +46,7 @@ public final class SigilEndpoints implements ServletContainerInitializer {
         }
         if (settings.formLogin()) {
             String login = settings.formBasePath() + "/login";
-            add(context, "sigil-form-login", new FormLoginServlet(), login);
+            add(context, "sigil-form-login", new FormLoginServlet(settings), login);
             add(context, "sigil-form-logout", new FormLogoutServlet(login, settings), settings.formBasePath() + "/logout");
             add(context, "sigil-account", new AccountServlet(settings), settings.formBasePath() + "/account");
         }

@@ -6,12 +6,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that tests move by hand, so that reload intervals pass without waiting. */
-final class MutableClock extends Clock {
+/** A clock that tests move by hand, so that reload intervals, throttle delays and refresh lifetimes pass without waiting. Not thread-safe for concurrent advances. */
+public final class MutableClock extends Clock {
 
     private volatile Instant now = Instant.ofEpochSecond(1_800_000_000L);
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
