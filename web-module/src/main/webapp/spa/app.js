@@ -54,7 +54,11 @@ async function me() {
 }
 
 async function callApi() {
-  const caller = await me();
+  let caller = await me();
+  if (!caller && await grant({ grant_type: 'refresh_token' })) {
+    // The access token had expired (the tab slept, say): one refresh, then the call again.
+    caller = await me();
+  }
   if (!caller) {
     show(false);
     return;

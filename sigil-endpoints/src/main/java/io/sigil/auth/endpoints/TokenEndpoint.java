@@ -2,6 +2,7 @@ package io.sigil.auth.endpoints;
 
 import io.sigil.auth.config.SigilConfig;
 import io.sigil.auth.identitystore.UserAccountIdentityStore;
+import io.sigil.auth.mechanism.CsrfGuard;
 import io.sigil.auth.refresh.RefreshFamilies;
 import io.sigil.auth.refresh.RefreshGrant;
 import io.sigil.auth.throttle.LoginThrottle;
@@ -94,10 +95,14 @@ final class TokenEndpoint extends HttpServlet {
         }
     }
 
-    /** The refresh token from the request's fields, else, in cookie mode, from the refresh cookie. */
+    /**
+     * The refresh token from the request's fields, else, in cookie mode, from the refresh cookie,
+     * but only for a request the browser says comes from this origin's pages: a cross-site post
+     * must not use up the caller's refresh token.
+     */
     private static String refreshToken(HttpServletRequest request, String field) {
         SigilConfig config = CDI.current().select(SigilConfig.class).get();
-        return field != null || !config.cookies().enabled() ? field
+        return field != null || !config.cookies().enabled() || !CsrfGuard.fromOwnPages(request) ? field
                 : BrowserCookies.value(request, config.cookies().refreshCookie());
     }
 

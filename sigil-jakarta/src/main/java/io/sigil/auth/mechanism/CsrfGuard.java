@@ -57,14 +57,8 @@ public final class CsrfGuard {
      * @return whether the request proves it comes from the application's own pages
      */
     static boolean sameOrigin(HttpServletRequest request, String caller, SigningKey key, String csrfCookie) {
-        String site = request.getHeader("Sec-Fetch-Site");
-        if (site != null) {
-            String value = site.trim().toLowerCase(Locale.ROOT);
-            return value.equals("same-origin") || value.equals("none");
-        }
-        String origin = request.getHeader("Origin");
-        if (origin != null) {
-            return origin.equals(ownOrigin(request));
+        if (request.getHeader("Sec-Fetch-Site") != null || request.getHeader("Origin") != null) {
+            return fromOwnPages(request);
         }
         String sent = request.getHeader(HEADER);
         if (sent == null && request.getContentType() != null
@@ -73,6 +67,24 @@ public final class CsrfGuard {
         }
         String cookie = cookieValue(request, csrfCookie);
         return sent != null && sent.equals(cookie) && verifies(sent, caller, key);
+    }
+
+    /**
+     * The first two steps alone, for a request that carries a cookie but no caller yet (the
+     * refresh grant from its cookie): Fetch Metadata, else {@code Origin}.
+     *
+     * @param request the request
+     * @return whether the browser says the request comes from this origin's own pages; false when
+     *         it says nothing
+     */
+    public static boolean fromOwnPages(HttpServletRequest request) {
+        String site = request.getHeader("Sec-Fetch-Site");
+        if (site != null) {
+            String value = site.trim().toLowerCase(Locale.ROOT);
+            return value.equals("same-origin") || value.equals("none");
+        }
+        String origin = request.getHeader("Origin");
+        return origin != null && origin.equals(ownOrigin(request));
     }
 
     private static boolean verifies(String token, String caller, SigningKey key) {
