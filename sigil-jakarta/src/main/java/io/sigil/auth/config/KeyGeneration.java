@@ -32,7 +32,8 @@ final class KeyGeneration {
      */
     KeyGeneration(List<Supplier<?>> sources) {
         this.sources = List.copyOf(sources);
-        this.seen = new AtomicReference<>(new Seen(read(), 0));
+        // Nothing is read here: a remote set is fetched on first use, not at deployment.
+        this.seen = new AtomicReference<>(new Seen(null, 0));
     }
 
     /** @return a generation for keys that never change */
@@ -44,10 +45,11 @@ final class KeyGeneration {
     long current() {
         while (true) {
             Seen known = seen.get();
-            if (unchanged(known.snapshots())) {
+            if (known.snapshots() != null && unchanged(known.snapshots())) {
                 return known.generation();
             }
-            Seen next = new Seen(read(), known.generation() + 1);
+            // The first call only records what it sees; no number was handed out before it.
+            Seen next = new Seen(read(), known.snapshots() == null ? known.generation() : known.generation() + 1);
             if (seen.compareAndSet(known, next)) {
                 return next.generation();
             }

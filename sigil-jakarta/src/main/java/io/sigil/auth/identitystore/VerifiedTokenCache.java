@@ -82,7 +82,8 @@ public final class VerifiedTokenCache {
         this.skewSeconds = policy.clockSkew().toSeconds();
         this.maxTokenAge = policy.maxTokenAge().orElse(null);
         this.clock = clock;
-        this.halves = new AtomicReference<>(new Halves(new Half(), new Half(), keyGeneration.getAsLong()));
+        // No generation is read before the first token: reading it may fetch a remote key set.
+        this.halves = new AtomicReference<>(new Halves(new Half(), new Half(), Long.MIN_VALUE));
         this.maxLength = policy.maxTokenLength();
     }
 

@@ -15,6 +15,7 @@ import java.security.PublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,6 +56,22 @@ class TokenCacheSettingsTest {
         long first = keys.generation();
 
         assertThat(keys.generation()).isEqualTo(first);
+    }
+
+    @Test
+    void generation_sourcesAreNotReadBeforeTheFirstCall() {
+        AtomicInteger reads = new AtomicInteger();
+        Object snapshot = new Object();
+        KeyGeneration generation = new KeyGeneration(List.of(() -> {
+            reads.incrementAndGet();
+            return snapshot;
+        }));
+        assertThat(reads).as("a remote set is fetched on first use, not at deployment").hasValue(0);
+
+        long first = generation.current();
+
+        assertThat(reads).hasPositiveValue();
+        assertThat(generation.current()).isEqualTo(first);
     }
 
     @Test
