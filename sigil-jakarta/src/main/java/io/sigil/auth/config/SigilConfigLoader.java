@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -53,6 +54,14 @@ public final class SigilConfigLoader {
     /** How long clients may cache the JWK Set endpoint's answer, ISO-8601. */
     public static final String JWKS_MAX_AGE = "sigil.jwks.max-age";
 
+    /**
+     * How many verified tokens are remembered, so that a token presented again skips its
+     * signature check (time claims and revocation are still checked on every request); 0 is off.
+     */
+    public static final String TOKEN_CACHE_SIZE = "sigil.token.cache.size";
+    /** The default of {@link #TOKEN_CACHE_SIZE}. */
+    public static final int DEFAULT_TOKEN_CACHE_SIZE = 10_000;
+
     /** An outside issuer's public key(s), inline: PEM, JWK or JWK Set. */
     public static final String PUBLICKEY = "mp.jwt.verify.publickey";
     /** Where an outside issuer's public key(s) are: path, file:, classpath: or https:. */
@@ -75,6 +84,8 @@ public final class SigilConfigLoader {
     public static final String REMOTE_KEYS_MAX_AGE = "sigil.remote-keys.max-age";
     /** The smallest RSA modulus accepted, in bits. */
     public static final String RSA_MIN_BITS = "sigil.rsa.min-bits";
+
+    private static final Logger LOG = Logger.getLogger(SigilConfigLoader.class.getName());
 
     private SigilConfigLoader() {
     }
@@ -117,8 +128,16 @@ public final class SigilConfigLoader {
         if (jwksMaxAge.isNegative() || jwksMaxAge.compareTo(Duration.ofDays(1)) > 0) {
             throw new SigilConfigurationException(JWKS_MAX_AGE + " must be between PT0S and P1D");
         }
+        int tokenCacheSize = get(config, TOKEN_CACHE_SIZE, Integer.class).orElse(DEFAULT_TOKEN_CACHE_SIZE);
+        CookieMode cookies = new CookieMode(bool(config, CookieMode.ENABLED, false),
+                bool(config, CookieMode.SECURE, true),
+                get(config, CookieMode.SAME_SITE, String.class).orElse("Strict"));
+        if (cookies.enabled() && !cookies.secure()) {
+            LOG.warning(CookieMode.SECURE + "=false: Sigil's cookies lack the Secure attribute and the __Host- prefix;"
+                    + " use it only on plain-HTTP development machines.");
+        }
         return new SigilConfig(keys, policy, lifetime, generateSecret, dataSource, realm, transport, requiredClaims,
-                jwksMaxAge);
+                jwksMaxAge, tokenCacheSize, cookies);
     }
 
     private static TokenTransport transport(Config config) {
