@@ -1,5 +1,6 @@
 package io.sigil.auth.config;
 
+import io.sigil.auth.token.NestedTokenVerifier;
 import io.sigil.auth.token.SigningKey;
 import io.sigil.auth.token.TokenIssuer;
 import io.sigil.auth.token.TokenVerifier;
@@ -37,6 +38,13 @@ public class SigilConfigProducer {
     @Singleton
     TokenVerifier verifier(SigilConfig config) {
         return new TokenVerifier(config.keys().resolver(), config.policy(), Clock.systemUTC());
+    }
+
+    /** Signed tokens and, with {@code mp.jwt.decrypt.key.location}, signed-then-encrypted ones. */
+    @Produces
+    @Singleton
+    NestedTokenVerifier nestedVerifier(SigilConfig config) {
+        return config.verifier(Clock.systemUTC());
     }
 
     /**
