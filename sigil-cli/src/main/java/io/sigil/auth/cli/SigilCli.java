@@ -47,8 +47,9 @@ public final class SigilCli {
                   --config: a properties file with the server's keys (sigil.*, mp.jwt.*).
                   --decrypt-key FILE: the RSA private key (PKCS#8 PEM or JWK) of encrypted tokens,
                   --decrypt-alg RSA-OAEP or RSA-OAEP-256 (default both).
-              inspect [TOKEN]
-                  Decodes a token's header and claims WITHOUT verifying anything.
+              inspect [--decrypt-key FILE] [TOKEN]
+                  Decodes a token's header and claims WITHOUT verifying anything; an encrypted token
+                  is decrypted with --decrypt-key first (its signature is still not checked).
               help
                   Prints this text.
 

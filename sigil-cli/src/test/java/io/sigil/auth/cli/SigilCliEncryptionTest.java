@@ -89,6 +89,21 @@ class SigilCliEncryptionTest {
     }
 
     @Test
+    void inspect_encryptedToken_showsTheContentOnlyWithTheKey() {
+        String jwe = signEncrypted(publicPem);
+
+        CliRun withKey = CliRun.of(jwe, Map.of(), "inspect", "--decrypt-key", privatePem);
+        CliRun withoutKey = CliRun.of(jwe, Map.of(), "inspect");
+
+        assertThat(withKey.code()).as(withKey.both()).isZero();
+        assertThat(withKey.out()).contains("\"encryptedHeader\"", "\"RSA-OAEP-256\"", "\"sub\": \"alice\"",
+                "\"verified\": false");
+        assertThat(withoutKey.code()).isEqualTo(SigilCli.REFUSED);
+        assertThat(withoutKey.out()).contains("\"encryptedHeader\"").doesNotContain("alice");
+        assertThat(withoutKey.err()).contains("--decrypt-key");
+    }
+
+    @Test
     void sign_encryptToPrivateKeyOrBadAlgorithm_isAUsageError() {
         CliRun privateKey = CliRun.of(CLAIMS, Map.of(), "sign", "--key", secret, "--encrypt-to", privatePem);
         CliRun badAlgorithm = CliRun.of(CLAIMS, Map.of(), "sign", "--key", secret, "--encrypt-to", publicPem,
