@@ -163,6 +163,33 @@ class JweDecryptorTest {
         assertThat(((InvalidTokenException) thrown).reason()).isEqualTo(JweDecryptor.REFUSED);
     }
 
+    /** Seeded mutations of a sound token: each is refused with the one reason, and nothing else is thrown. */
+    @Test
+    void decrypt_randomMutations_areRefusedWithTheOneReasonOnly() {
+        JweDecryptor decryptor = TestJwe.decryptor(JweAlgorithm.RSA_OAEP_256);
+        String good = good();
+        String alphabet = TestJws.ALPHABET + ".=+/ \u00e9";
+        java.util.Random random = new java.util.Random(20261129L);
+        for (int i = 0; i < 200; i++) {
+            StringBuilder mutated = new StringBuilder(good);
+            for (int edits = 1 + random.nextInt(3); edits > 0; edits--) {
+                int at = random.nextInt(mutated.length());
+                switch (random.nextInt(3)) {
+                    case 0 -> mutated.setCharAt(at, alphabet.charAt(random.nextInt(alphabet.length())));
+                    case 1 -> mutated.deleteCharAt(at);
+                    default -> mutated.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+            }
+            String token = mutated.toString();
+            if (token.equals(good)) {
+                continue;
+            }
+            Throwable thrown = catchThrowable(() -> decryptor.decrypt(token));
+            assertThat(thrown).as(token).isInstanceOf(InvalidTokenException.class);
+            assertThat(((InvalidTokenException) thrown).reason()).isEqualTo(JweDecryptor.REFUSED);
+        }
+    }
+
     @Test
     void keyOf_rsaKeyBelow2048Bits_isRefused() throws Exception {
         java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
