@@ -30,7 +30,16 @@ public final class SigilKeys {
     private final KeyResolver resolver;
     private final List<Supplier<List<VerificationKey>>> ownKeys;
     private final String description;
+    private final KeyGeneration generation;
     private final List<DecryptionKey> decryptionKeys;
+
+    /**
+     * Keys whose sources never change (see the other constructor).
+     */
+    SigilKeys(SigningKeySource signing, KeyResolver resolver, List<Supplier<List<VerificationKey>>> ownKeys,
+              String description) {
+        this(signing, resolver, ownKeys, description, KeyGeneration.fixed());
+    }
 
     /**
      * @param signing     the key issued tokens are signed with
@@ -38,10 +47,11 @@ public final class SigilKeys {
      * @param ownKeys     the current keys of {@code sigil.verify.keys.location}, published beside
      *                    the signing key
      * @param description what to log at deployment; names settings and kids, never key material
+     * @param generation  follows the sources of {@code resolver} that change at run time
      */
     SigilKeys(SigningKeySource signing, KeyResolver resolver, List<Supplier<List<VerificationKey>>> ownKeys,
-              String description) {
-        this(signing, resolver, ownKeys, description, List.of());
+              String description, KeyGeneration generation) {
+        this(signing, resolver, ownKeys, description, generation, List.of());
     }
 
     /**
@@ -49,10 +59,11 @@ public final class SigilKeys {
      *                       tokens are refused
      */
     SigilKeys(SigningKeySource signing, KeyResolver resolver, List<Supplier<List<VerificationKey>>> ownKeys,
-              String description, List<DecryptionKey> decryptionKeys) {
+              String description, KeyGeneration generation, List<DecryptionKey> decryptionKeys) {
         this.signing = signing;
         this.resolver = resolver;
         this.ownKeys = List.copyOf(ownKeys);
+        this.generation = generation;
         this.decryptionKeys = List.copyOf(decryptionKeys);
         this.description = description + (decryptionKeys.isEmpty() ? "" : "; decrypting with " + decryptionKeys);
     }
@@ -65,6 +76,19 @@ public final class SigilKeys {
     public Optional<JweDecryptor> decryptor(int maxTokenLength) {
         return decryptionKeys.isEmpty() ? Optional.empty()
                 : Optional.of(new JweDecryptor(decryptionKeys, maxTokenLength));
+    }
+
+    /**
+     * A number that changes whenever the keys change: a key file read again with new content, a
+     * remote JWK Set fetched again, a new signing key. Equal answers mean no key changed in
+     * between, so a result computed with the keys of one answer is still good at the other. Like
+     * a key lookup, a call gives the changing sources their chance to look for a change. Cheap
+     * (no allocation while nothing changed); thread-safe.
+     *
+     * @return the current key generation
+     */
+    public long generation() {
+        return generation.current();
     }
 
     /**

@@ -50,6 +50,8 @@ class EncryptedTokenIdentityStoreTest {
         store.config = config;
         store.revocations = new MapRevocationStore(new ConcurrentHashMap<>(), false, config.policy().clockSkew(),
                 config.tokenLifetime(), TestTokens.CLOCK);
+        store.cache = new VerifiedTokenCache(config.tokenCacheSize(), config.keys()::generation, config.policy(),
+                TestTokens.CLOCK);
         return store;
     }
 

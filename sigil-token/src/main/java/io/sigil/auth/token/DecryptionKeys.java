@@ -17,7 +17,8 @@ import java.util.Set;
  * Reads {@link DecryptionKey}s from key text, in the formats MicroProfile JWT 2.1 lists for
  * {@code mp.jwt.decrypt.key.location}: a PKCS#8 PEM {@code PRIVATE KEY}, a private RSA JWK, a JWK
  * Set, or either of those base64url-encoded. In a JWK Set, RSA keys with {@code d} whose
- * {@code use} is absent or {@code enc} are taken, the others skipped. A JWK's {@code alg}, if it
+ * {@code use} is absent or {@code enc}, and whose {@code key_ops}, if any, hold {@code unwrapKey} or
+ * {@code decrypt}, are taken, the others skipped. A JWK's {@code alg}, if it
  * has one, must be one of the allowed algorithms and then binds the key to it alone. Stateless;
  * failures are {@link SigilConfigurationException}s naming the setting, never key material.
  */
@@ -52,7 +53,7 @@ public final class DecryptionKeys {
             String use = JwkMembers.optional(jwk, "use", settingName);
             // in a set, skip what is not a private RSA key for encryption; a single JWK must be one
             if (!object.containsKey("keys") || "RSA".equals(JwkMembers.string(jwk, "kty", settingName))
-                    && jwk.containsKey("d") && (use == null || use.equals("enc"))) {
+                    && jwk.containsKey("d") && (use == null || use.equals("enc")) && decrypts(jwk, settingName)) {
                 keys.add(fromJwk(jwk, allowed, settingName));
             }
         }
@@ -75,6 +76,9 @@ public final class DecryptionKeys {
         String use = JwkMembers.optional(jwk, "use", settingName);
         if (use != null && !use.equals("enc")) {
             throw new SigilConfigurationException(settingName + ": the JWK's use must be enc");
+        }
+        if (!decrypts(jwk, settingName)) {
+            throw new SigilConfigurationException(settingName + ": the JWK's key_ops allow neither unwrapKey nor decrypt");
         }
         if (!jwk.containsKey("d")) {
             throw new SigilConfigurationException(settingName + ": the JWK has no private part (\"d\")");
@@ -101,6 +105,12 @@ public final class DecryptionKeys {
         } catch (GeneralSecurityException e) {
             throw new SigilConfigurationException(settingName + ": the JWK is not a valid RSA private key", e);
         }
+    }
+
+    /** @return whether {@code key_ops}, if present (and well-formed), allows unwrapping or decrypting */
+    private static boolean decrypts(JsonObject jwk, String settingName) {
+        Set<String> ops = JwkMetadata.keyOps(jwk, settingName);
+        return ops == null || ops.contains("unwrapKey") || ops.contains("decrypt");
     }
 
     private static String base64UrlText(String text) {

@@ -72,7 +72,9 @@ class DecryptionKeysTest {
                 privateJwk(null, null, "RSA1_5"),
                 "{\"keys\":[" + privateJwk("a", null, null) + "," + privateJwk("a", null, null) + "]}",
                 "{\"keys\":[]}",
-                "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"AA\",\"y\":\"AA\",\"d\":\"AA\"}");
+                "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"AA\",\"y\":\"AA\",\"d\":\"AA\"}",
+                privateJwk(null, null, null).replace("\"x\":0", "\"key_ops\":[\"sign\"]"),
+                privateJwk(null, null, null).replace("\"x\":0", "\"key_ops\":[\"unwarpKey\"]"));
         for (String text : bad) {
             Throwable thrown = catchThrowable(() -> DecryptionKeys.read(text, BOTH, null, SETTING));
             assertThat(thrown).as(text).isInstanceOf(SigilConfigurationException.class).hasMessageContaining(SETTING);
