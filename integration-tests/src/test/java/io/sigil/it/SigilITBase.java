@@ -144,6 +144,15 @@ abstract class SigilITBase {
         return json(response).getString("access_token");
     }
 
+    /** Asserts that {@code /api/me} accepts the token as the caller {@code name}, by token. */
+    void assertAccepted(String token, String name) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(get("/api/me", token));
+        assertThat(response.statusCode()).as("status for a good token").isEqualTo(200);
+        JsonObject body = json(response);
+        assertThat(body.getString("name")).isEqualTo(name);
+        assertThat(body.getString("authenticatedBy")).isEqualTo("token");
+    }
+
     static JsonObject json(HttpResponse<String> response) {
         try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
             return reader.readObject();

@@ -82,6 +82,10 @@ public final class SigilConfigLoader {
     public static final String REMOTE_KEYS_REFRESH_INTERVAL = "sigil.remote-keys.refresh-interval";
     /** How long a fetched https: JWK Set is used before it is fetched again, ISO-8601. */
     public static final String REMOTE_KEYS_MAX_AGE = "sigil.remote-keys.max-age";
+    /** The private RSA key that decrypts encrypted tokens: PKCS#8 PEM, private JWK or JWK Set; file or classpath. */
+    public static final String DECRYPT_KEY_LOCATION = "mp.jwt.decrypt.key.location";
+    /** RSA-OAEP or RSA-OAEP-256; unset, both are accepted. */
+    public static final String DECRYPT_KEY_ALGORITHM = "mp.jwt.decrypt.key.algorithm";
     /** The smallest RSA modulus accepted, in bits. */
     public static final String RSA_MIN_BITS = "sigil.rsa.min-bits";
 

@@ -84,23 +84,9 @@ public final class Jwk {
      */
     static List<VerificationKey> verificationKeys(String json, JwsAlgorithm defaultAlgorithm, int minimumRsaBits,
                                                   String settingName, Consumer<String> droppedSecret) {
-        JsonObject object = parse(json, settingName);
         List<VerificationKey> keys = new ArrayList<>();
-        if (object.containsKey("keys")) {
-            JsonValue array = object.get("keys");
-            if (array.getValueType() != JsonValue.ValueType.ARRAY || array.asJsonArray().size() > MAX_KEYS) {
-                throw new SigilConfigurationException(settingName + ": \"keys\" must be an array of at most "
-                        + MAX_KEYS + " JWKs");
-            }
-            for (JsonValue value : array.asJsonArray()) {
-                if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                    throw new SigilConfigurationException(settingName + ": \"keys\" must hold JWK objects");
-                }
-                verificationKey(value.asJsonObject(), defaultAlgorithm, minimumRsaBits, settingName, droppedSecret)
-                        .ifPresent(keys::add);
-            }
-        } else {
-            verificationKey(object, defaultAlgorithm, minimumRsaBits, settingName, droppedSecret).ifPresent(keys::add);
+        for (JsonObject jwk : members(parse(json, settingName), settingName)) {
+            verificationKey(jwk, defaultAlgorithm, minimumRsaBits, settingName, droppedSecret).ifPresent(keys::add);
         }
         if (keys.isEmpty()) {
             throw new SigilConfigurationException(settingName + " holds no JWK usable for signatures");
@@ -223,6 +209,29 @@ public final class Jwk {
     }
 
     // ------------------------------------------------------------------------------------------
+
+    /**
+     * @return the JWKs of a JWK Set, or the object itself when it is one JWK
+     * @throws SigilConfigurationException if {@code keys} is not an array of at most 100 objects
+     */
+    static List<JsonObject> members(JsonObject object, String settingName) {
+        if (!object.containsKey("keys")) {
+            return List.of(object);
+        }
+        JsonValue array = object.get("keys");
+        if (array.getValueType() != JsonValue.ValueType.ARRAY || array.asJsonArray().size() > MAX_KEYS) {
+            throw new SigilConfigurationException(settingName + ": \"keys\" must be an array of at most "
+                    + MAX_KEYS + " JWKs");
+        }
+        List<JsonObject> members = new ArrayList<>();
+        for (JsonValue value : array.asJsonArray()) {
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new SigilConfigurationException(settingName + ": \"keys\" must hold JWK objects");
+            }
+            members.add(value.asJsonObject());
+        }
+        return members;
+    }
 
     static JsonObject parse(String json, String settingName) {
         try {
