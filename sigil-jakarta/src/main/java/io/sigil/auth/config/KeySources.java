@@ -1,13 +1,13 @@
 package io.sigil.auth.config;
 
 import io.sigil.auth.token.JwsAlgorithm;
-import io.sigil.auth.token.KeyLocation;
 import io.sigil.auth.token.KeyMaterial;
 import io.sigil.auth.token.KeyResolver;
 import io.sigil.auth.token.KeyRing;
 import io.sigil.auth.token.RemoteJwkSet;
 import io.sigil.auth.token.SigilConfigurationException;
 import io.sigil.auth.token.VerificationKey;
+import io.sigil.auth.token.internal.KeyLocation;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

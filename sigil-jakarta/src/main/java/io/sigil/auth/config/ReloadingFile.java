@@ -1,7 +1,7 @@
 package io.sigil.auth.config;
 
-import io.sigil.auth.token.KeyLocation;
 import io.sigil.auth.token.SigilConfigurationException;
+import io.sigil.auth.token.internal.KeyLocation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

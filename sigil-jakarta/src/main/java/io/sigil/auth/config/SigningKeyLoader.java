@@ -3,10 +3,10 @@ package io.sigil.auth.config;
 import static io.sigil.auth.config.SigilConfigLoader.get;
 
 import io.sigil.auth.token.JwsAlgorithm;
-import io.sigil.auth.token.KeyLocation;
 import io.sigil.auth.token.KeyMaterial;
 import io.sigil.auth.token.SigilConfigurationException;
 import io.sigil.auth.token.SigningKey;
+import io.sigil.auth.token.internal.KeyLocation;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;

@@ -1,5 +1,11 @@
 package io.sigil.auth.token;
 
+import io.sigil.auth.token.internal.Base64Url;
+import io.sigil.auth.token.internal.EcPoints;
+import io.sigil.auth.token.internal.JwkMembers;
+import io.sigil.auth.token.internal.KeyChecks;
+import io.sigil.auth.token.internal.StrictJson;
+
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;

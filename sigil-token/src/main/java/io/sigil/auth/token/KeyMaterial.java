@@ -1,5 +1,7 @@
 package io.sigil.auth.token;
 
+import io.sigil.auth.token.internal.KeyChecks;
+
 import java.nio.charset.StandardCharsets;
 import java.security.Key;
 import java.security.PrivateKey;

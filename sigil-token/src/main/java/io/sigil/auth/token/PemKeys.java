@@ -1,5 +1,7 @@
 package io.sigil.auth.token;
 
+import io.sigil.auth.token.internal.EcPoints;
+
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

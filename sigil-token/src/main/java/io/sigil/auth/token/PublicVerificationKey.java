@@ -1,5 +1,9 @@
 package io.sigil.auth.token;
 
+import io.sigil.auth.token.internal.EcdsaSignatures;
+import io.sigil.auth.token.internal.KeyChecks;
+import io.sigil.auth.token.internal.Signatures;
+
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;

@@ -1,5 +1,8 @@
 package io.sigil.auth.token;
 
+import io.sigil.auth.token.internal.KeyChecks;
+import io.sigil.auth.token.internal.KeyLocation;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package io.sigil.auth.token;
 
+import io.sigil.auth.token.internal.Base64Url;
+
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;

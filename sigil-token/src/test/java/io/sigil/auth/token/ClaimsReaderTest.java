@@ -1,5 +1,10 @@
 package io.sigil.auth.token;
 
+import io.sigil.auth.token.internal.ClaimChecks;
+import io.sigil.auth.token.internal.ClaimsReader;
+import io.sigil.auth.token.internal.LazyClaimsJson;
+import io.sigil.auth.token.internal.StrictJson;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonArray;

@@ -1,5 +1,8 @@
 package io.sigil.auth.token;
 
+import io.sigil.auth.token.internal.EcPoints;
+import io.sigil.auth.token.internal.EcdsaSignatures;
+
 import static io.sigil.auth.token.TestJws.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;

@@ -1,4 +1,8 @@
-package io.sigil.auth.token;
+package io.sigil.auth.token.internal;
+
+import io.sigil.auth.token.InvalidTokenException;
+import io.sigil.auth.token.JwsAlgorithm;
+import io.sigil.auth.token.SigilConfigurationException;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -10,12 +14,12 @@ import java.math.BigInteger;
  * lengths for EC coordinates and Ed25519 keys. Failures are {@link SigilConfigurationException}s
  * naming the setting and the member, never its value. Stateless and thread-safe.
  */
-final class JwkMembers {
+public final class JwkMembers {
 
     private JwkMembers() {
     }
 
-    static String string(JsonObject jwk, String name, String settingName) {
+    public static String string(JsonObject jwk, String name, String settingName) {
         String value = optional(jwk, name, settingName);
         if (value == null) {
             throw new SigilConfigurationException(settingName + ": a JWK lacks \"" + name + "\"");
@@ -23,7 +27,7 @@ final class JwkMembers {
         return value;
     }
 
-    static String optional(JsonObject jwk, String name, String settingName) {
+    public static String optional(JsonObject jwk, String name, String settingName) {
         JsonValue value = jwk.get(name);
         if (value == null) {
             return null;
@@ -34,7 +38,7 @@ final class JwkMembers {
         return ((JsonString) value).getString();
     }
 
-    static byte[] bytes(JsonObject jwk, String name, String settingName) {
+    public static byte[] bytes(JsonObject jwk, String name, String settingName) {
         String text = string(jwk, name, settingName);
         try {
             return Base64Url.decode(text, 0, text.length());
@@ -43,7 +47,7 @@ final class JwkMembers {
         }
     }
 
-    static BigInteger integer(JsonObject jwk, String name, String settingName) {
+    public static BigInteger integer(JsonObject jwk, String name, String settingName) {
         byte[] bytes = bytes(jwk, name, settingName);
         if (bytes.length == 0) {
             throw new SigilConfigurationException(settingName + ": a JWK's \"" + name + "\" is empty");
@@ -51,7 +55,7 @@ final class JwkMembers {
         return new BigInteger(1, bytes);
     }
 
-    static byte[] fixedBytes(JsonObject jwk, String name, int length, String settingName) {
+    public static byte[] fixedBytes(JsonObject jwk, String name, int length, String settingName) {
         byte[] bytes = bytes(jwk, name, settingName);
         if (bytes.length != length) {
             throw new SigilConfigurationException(settingName + ": a JWK's \"" + name + "\" must be "
@@ -60,7 +64,7 @@ final class JwkMembers {
         return bytes;
     }
 
-    static BigInteger coordinate(JsonObject jwk, String name, JwsAlgorithm algorithm, String settingName) {
+    public static BigInteger coordinate(JsonObject jwk, String name, JwsAlgorithm algorithm, String settingName) {
         return new BigInteger(1, fixedBytes(jwk, name, algorithm.ecdsaComponentLength(), settingName));
     }
 }

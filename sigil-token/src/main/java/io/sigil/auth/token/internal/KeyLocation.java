@@ -1,4 +1,6 @@
-package io.sigil.auth.token;
+package io.sigil.auth.token.internal;
+
+import io.sigil.auth.token.SigilConfigurationException;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

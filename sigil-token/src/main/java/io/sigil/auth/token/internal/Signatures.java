@@ -1,15 +1,18 @@
-package io.sigil.auth.token;
+package io.sigil.auth.token.internal;
+
+import io.sigil.auth.token.JwsAlgorithm;
+import io.sigil.auth.token.SigilConfigurationException;
 
 import java.security.GeneralSecurityException;
 import java.security.Signature;
 
 /** Creates JDK {@link Signature} engines for asymmetric algorithms. Stateless and thread-safe. */
-final class Signatures {
+public final class Signatures {
 
     private Signatures() {
     }
 
-    static Signature newEngine(JwsAlgorithm algorithm, String settingName) {
+    public static Signature newEngine(JwsAlgorithm algorithm, String settingName) {
         try {
             return Signature.getInstance(algorithm.jcaName());
         } catch (GeneralSecurityException e) {

@@ -1,4 +1,7 @@
-package io.sigil.auth.token;
+package io.sigil.auth.token.internal;
+
+import io.sigil.auth.token.JwsAlgorithm;
+import io.sigil.auth.token.SigilConfigurationException;
 
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
@@ -15,7 +18,7 @@ import java.util.Map;
  * Checks that an asymmetric key fits an algorithm: the right type, an RSA modulus of at least the
  * minimum, the curve the algorithm names. Stateless and thread-safe.
  */
-final class KeyChecks {
+public final class KeyChecks {
 
     private static final Map<JwsAlgorithm, ECParameterSpec> CURVES = new EnumMap<>(JwsAlgorithm.class);
 
@@ -42,11 +45,11 @@ final class KeyChecks {
     }
 
     /** @return the parameters of the curve an ES algorithm requires */
-    static ECParameterSpec curve(JwsAlgorithm algorithm) {
+    public static ECParameterSpec curve(JwsAlgorithm algorithm) {
         return CURVES.get(algorithm);
     }
 
-    static void checkMinimumRsaBits(int minimumRsaBits) {
+    public static void checkMinimumRsaBits(int minimumRsaBits) {
         if (minimumRsaBits < JwsAlgorithm.ABSOLUTE_MINIMUM_RSA_BITS) {
             throw new SigilConfigurationException("the minimum RSA key size must be at least "
                     + JwsAlgorithm.ABSOLUTE_MINIMUM_RSA_BITS + " bits");
@@ -56,7 +59,7 @@ final class KeyChecks {
     /**
      * @throws SigilConfigurationException naming {@code settingName} if the key does not fit
      */
-    static void check(JwsAlgorithm algorithm, Key key, int minimumRsaBits, String settingName) {
+    public static void check(JwsAlgorithm algorithm, Key key, int minimumRsaBits, String settingName) {
         checkMinimumRsaBits(minimumRsaBits);
         if (algorithm == null || key == null) {
             throw new SigilConfigurationException(settingName + ": a key and its algorithm are required");
@@ -92,7 +95,7 @@ final class KeyChecks {
         }
     }
 
-    static boolean sameCurve(ECParameterSpec a, ECParameterSpec b) {
+    public static boolean sameCurve(ECParameterSpec a, ECParameterSpec b) {
         return a != null && b != null
                 && a.getOrder().equals(b.getOrder())
                 && a.getCofactor() == b.getCofactor()
