@@ -210,15 +210,4 @@ final class SigilKeysLoader {
         }
         return value;
     }
-
-    /**
-     * One configured location of verification keys.
-     *
-     * @param initial  its keys at deployment (empty for a remote set, fetched on first use)
-     * @param resolver answers with its current keys
-     * @param current  its current keys
-     */
-    private record Source(List<VerificationKey> initial, KeyResolver resolver,
-                          Supplier<List<VerificationKey>> current) {
-    }
 }

@@ -2,6 +2,7 @@ package io.sigil.auth.config;
 
 import static io.sigil.auth.config.SigilConfigLoader.get;
 
+import io.sigil.auth.token.JwkThumbprint;
 import io.sigil.auth.token.JwsAlgorithm;
 import io.sigil.auth.token.KeyMaterial;
 import io.sigil.auth.token.SigilConfigurationException;
@@ -88,7 +89,7 @@ final class SigningKeyLoader {
         if (key.keyId() != null) {
             return key;
         }
-        String thumbprint = SigningKeySource.thumbprint(key.verificationKey());
+        String thumbprint = JwkThumbprint.of(key.verificationKey());
         String trimmed = text.strip();
         if (!trimmed.startsWith("{")) {
             return KeyMaterial.signingKey(text, algorithm.orElse(null), thumbprint, rsaMinBits, setting);
