@@ -76,7 +76,7 @@ final class KeygenCommand {
     }
 
     private static VerificationKey verificationKey(JwsAlgorithm algorithm, String keyId, KeyPair pair, int rsaBits) {
-        return VerificationKey.of(algorithm, keyId, pair.getPublic(), rsaBits, "keygen");
+        return VerificationKey.of(algorithm, keyId, pair.getPublic(), rsaBits);
     }
 
     private static int rsaBits(CliArgs args, JwsAlgorithm algorithm) throws UsageException {

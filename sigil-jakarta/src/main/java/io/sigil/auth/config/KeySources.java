@@ -5,7 +5,6 @@ import io.sigil.auth.token.KeyMaterial;
 import io.sigil.auth.token.KeyResolver;
 import io.sigil.auth.token.KeyRing;
 import io.sigil.auth.token.RemoteJwkSet;
-import io.sigil.auth.token.SigilConfigurationException;
 import io.sigil.auth.token.VerificationKey;
 import io.sigil.auth.token.internal.KeyLocation;
 import java.net.URI;
@@ -59,8 +58,8 @@ record KeySources(ClassLoader classLoader, Clock clock, Duration reload, Duratio
             } catch (URISyntaxException e) {
                 throw new SigilConfigurationException(setting + " is not a valid https URL");
             }
-            RemoteJwkSet remote = RemoteJwkSet.https(uri, KeyLocation.DEFAULT_TIMEOUT, defaultAlgorithm, rsaMinBits,
-                    remoteRefresh, remoteMaxAge, clock);
+            RemoteJwkSet remote = SigilConfigurationException.naming(setting, () -> RemoteJwkSet.https(uri,
+                    KeyLocation.DEFAULT_TIMEOUT, defaultAlgorithm, rsaMinBits, remoteRefresh, remoteMaxAge, clock));
             return new Source(List.of(), remote, remote::keys);
         }
         Optional<Path> file = filePath(location, setting);
@@ -71,14 +70,14 @@ record KeySources(ClassLoader classLoader, Clock clock, Duration reload, Duratio
         }
         // classpath:, or (as MicroProfile JWT resolves it) a relative path that is no file.
         String resource = location.contains(":") ? location : "classpath:" + location;
-        KeyRing ring = KeyRing.of(null, parse(KeyLocation.read(resource, classLoader, KeyLocation.DEFAULT_TIMEOUT,
-                setting), setting, defaultAlgorithm));
+        KeyRing ring = SigilConfigurationException.naming(setting, () -> KeyRing.of(null,
+                parse(KeyLocation.read(resource, classLoader, KeyLocation.DEFAULT_TIMEOUT), setting, defaultAlgorithm)));
         return new Source(ring.keys(), ring, ring::keys);
     }
 
     private List<VerificationKey> parse(String text, String setting, JwsAlgorithm defaultAlgorithm) {
-        List<VerificationKey> keys = KeyMaterial.verificationKeys(text, defaultAlgorithm, null,
-                rsaMinBits, setting);
+        List<VerificationKey> keys = SigilConfigurationException.naming(setting,
+                () -> KeyMaterial.verificationKeys(text, defaultAlgorithm, null, rsaMinBits));
         return setting.equals(SigilConfigLoader.PUBLICKEY_LOCATION) ? SigilKeysLoader.publicOnly(keys, setting) : keys;
     }
 

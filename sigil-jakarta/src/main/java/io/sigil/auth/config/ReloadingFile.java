@@ -1,6 +1,5 @@
 package io.sigil.auth.config;
 
-import io.sigil.auth.token.SigilConfigurationException;
 import io.sigil.auth.token.internal.KeyLocation;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -80,7 +79,7 @@ final class ReloadingFile<T> {
             throw new SigilConfigurationException(settingName + ": cannot read " + path + " ("
                     + e.getClass().getSimpleName() + ")");
         }
-        this.value = parser.apply(read());
+        this.value = parse();
         this.schedule = schedule;
         if (signing) {
             schedule.addSigningFile(this);
@@ -118,7 +117,7 @@ final class ReloadingFile<T> {
         }
         lastSeen = stamp;
         try {
-            T next = parser.apply(read());
+            T next = parse();
             value = next;
             LOG.info(() -> settingName + ": read " + path + ": " + describer.apply(next));
         } catch (SigilConfigurationException e) {
@@ -131,8 +130,10 @@ final class ReloadingFile<T> {
         }
     }
 
-    private String read() {
-        return KeyLocation.read(path.toString(), null, KeyLocation.DEFAULT_TIMEOUT, settingName);
+    /** Reads and parses the file; the core's refusal of its keys names the setting. */
+    private T parse() {
+        return SigilConfigurationException.naming(settingName,
+                () -> parser.apply(KeyLocation.read(path.toString(), null, KeyLocation.DEFAULT_TIMEOUT)));
     }
 
     private static Stamp stamp(Path path) throws IOException {

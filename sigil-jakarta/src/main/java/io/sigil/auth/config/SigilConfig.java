@@ -29,7 +29,7 @@ public record SigilConfig(SigilKeys keys, TokenPolicy policy, Duration tokenLife
     public SigilConfig {
         requiredClaims = Set.copyOf(requiredClaims);
         if (realm.isBlank() || realm.contains("\"") || realm.contains("\\")) {
-            throw new io.sigil.auth.token.SigilConfigurationException(
+            throw new SigilConfigurationException(
                     "sigil.realm must be non-empty and contain no quote or backslash");
         }
     }

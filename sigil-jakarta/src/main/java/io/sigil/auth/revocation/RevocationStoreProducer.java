@@ -1,7 +1,7 @@
 package io.sigil.auth.revocation;
 
 import io.sigil.auth.config.SigilConfig;
-import io.sigil.auth.token.SigilConfigurationException;
+import io.sigil.auth.config.SigilConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;

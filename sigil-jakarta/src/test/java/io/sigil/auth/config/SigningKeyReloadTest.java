@@ -77,7 +77,7 @@ class SigningKeyReloadTest {
     void runbookStep2_oldKeyIntoTheVerifyFileThenNewSigningKey_oldTokensNeverRefused() throws Exception {
         Path file = write("signing.jwk", Jwk.privateJwk(JwsAlgorithm.RS256, "old", first).toString());
         Path verify = write("verify.jwks.json", Jwk.publicJwkSet(List.of(
-                VerificationKey.of(JwsAlgorithm.ES256, "unrelated", ecPublicKey(), "test"))).toString());
+                VerificationKey.of(JwsAlgorithm.ES256, "unrelated", ecPublicKey()))).toString());
         SigilConfig config = load(file, "sigil.verify.keys.location", verify.toString());
         String oldToken = issue(config);
         clock.advance(INTERVAL.dividedBy(2));

@@ -25,9 +25,8 @@ final class PublicVerificationKey implements VerificationKey {
     private final BigInteger ecOrder;
     private final ThreadLocal<Signature> engines;
 
-    PublicVerificationKey(JwsAlgorithm algorithm, String keyId, PublicKey key, int minimumRsaBits,
-                          String settingName) {
-        KeyChecks.check(algorithm, key, minimumRsaBits, settingName);
+    PublicVerificationKey(JwsAlgorithm algorithm, String keyId, PublicKey key, int minimumRsaBits) {
+        KeyChecks.check(algorithm, key, minimumRsaBits);
         this.algorithm = algorithm;
         this.keyId = keyId;
         this.key = key;
@@ -37,8 +36,8 @@ final class PublicVerificationKey implements VerificationKey {
             case ECDSA -> 2 * algorithm.ecdsaComponentLength();
             default -> 64;
         };
-        Signatures.newEngine(algorithm, settingName); // fails now, not on the first token
-        this.engines = ThreadLocal.withInitial(() -> Signatures.newEngine(algorithm, settingName));
+        Signatures.newEngine(algorithm); // fails now, not on the first token
+        this.engines = ThreadLocal.withInitial(() -> Signatures.newEngine(algorithm));
     }
 
     @Override

@@ -54,20 +54,20 @@ public final class RemoteJwkSet implements KeyResolver {
 
     /**
      * @param fetcher            fetches the set's bytes
-     * @param source             what to name in logs and errors (the URL or setting)
+     * @param source             what to name the set in logs (its URL, say)
      * @param defaultAlgorithm   the algorithm for JWKs without {@code alg}, or {@code null}
      * @param minimumRsaBits     the smallest RSA modulus accepted
      * @param minRefreshInterval the least time between two fetches, positive
      * @param maxAge             how long a fetched set is used before it is fetched again; at least
      *                           {@code minRefreshInterval}
      * @param clock              the time source
-     * @throws SigilConfigurationException if an interval is out of range
+     * @throws IllegalArgumentException if an interval is out of range
      */
     public RemoteJwkSet(Fetcher fetcher, String source, JwsAlgorithm defaultAlgorithm, int minimumRsaBits,
                         Duration minRefreshInterval, Duration maxAge, Clock clock) {
         KeyChecks.checkMinimumRsaBits(minimumRsaBits);
         if (minRefreshInterval.isNegative() || minRefreshInterval.isZero() || maxAge.compareTo(minRefreshInterval) < 0) {
-            throw new SigilConfigurationException(source + ": the refresh interval must be positive and not "
+            throw new IllegalArgumentException("the refresh interval must be positive and not "
                     + "longer than the maximum age");
         }
         this.fetcher = fetcher;
@@ -87,7 +87,7 @@ public final class RemoteJwkSet implements KeyResolver {
     public static RemoteJwkSet https(URI uri, Duration timeout, JwsAlgorithm defaultAlgorithm, int minimumRsaBits,
                                      Duration minRefreshInterval, Duration maxAge, Clock clock) {
         if (!"https".equalsIgnoreCase(uri.getScheme())) {
-            throw new SigilConfigurationException(uri + ": a remote JWK Set must be an https URL");
+            throw new InvalidKeyMaterialException("a remote JWK Set must be an https URL");
         }
         return new RemoteJwkSet(() -> KeyLocation.fetchHttps(uri, timeout), uri.toString(), defaultAlgorithm,
                 minimumRsaBits, minRefreshInterval, maxAge, clock);
@@ -130,7 +130,7 @@ public final class RemoteJwkSet implements KeyResolver {
             lastAttempt = clock.instant();
             byte[] bytes = fetcher.fetch();
             List<VerificationKey> fetched = Jwk.verificationKeys(new String(bytes, StandardCharsets.UTF_8),
-                    defaultAlgorithm, minimumRsaBits, source).stream()
+                    defaultAlgorithm, minimumRsaBits).stream()
                     .filter(key -> !key.algorithm().isSymmetric()).toList();
             keys = KeyRing.of(fetched.toArray(VerificationKey[]::new));
             lastSuccess = lastAttempt;

@@ -22,13 +22,13 @@ class JwkThumbprintTest {
         var key = KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(
                 new BigInteger(1, Base64.getUrlDecoder().decode(n)), BigInteger.valueOf(65537)));
 
-        assertThat(JwkThumbprint.of(VerificationKey.of(JwsAlgorithm.RS256, null, key, "test")))
+        assertThat(JwkThumbprint.of(VerificationKey.of(JwsAlgorithm.RS256, null, key)))
                 .isEqualTo("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs");
     }
 
     @Test
     void thumbprint_ofSharedSecret_isRefused() {
-        VerificationKey secret = VerificationKey.hmac(JwsAlgorithm.HS256, null, TestJws.secret(3), "test");
+        VerificationKey secret = VerificationKey.hmac(JwsAlgorithm.HS256, null, TestJws.secret(3));
 
         assertThatThrownBy(() -> JwkThumbprint.of(secret)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -1,7 +1,7 @@
 package io.sigil.auth.token.internal;
 
 import io.sigil.auth.token.JwsAlgorithm;
-import io.sigil.auth.token.SigilConfigurationException;
+import io.sigil.auth.token.InvalidKeyMaterialException;
 
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
@@ -40,7 +40,7 @@ public final class KeyChecks {
             parameters.init(new ECGenParameterSpec(name));
             return parameters.getParameterSpec(ECParameterSpec.class);
         } catch (GeneralSecurityException e) {
-            throw new SigilConfigurationException("the JDK does not support the curve " + name, e);
+            throw new InvalidKeyMaterialException("the JDK does not support the curve " + name, e);
         }
     }
 
@@ -51,44 +51,44 @@ public final class KeyChecks {
 
     public static void checkMinimumRsaBits(int minimumRsaBits) {
         if (minimumRsaBits < JwsAlgorithm.ABSOLUTE_MINIMUM_RSA_BITS) {
-            throw new SigilConfigurationException("the minimum RSA key size must be at least "
+            throw new InvalidKeyMaterialException("the minimum RSA key size must be at least "
                     + JwsAlgorithm.ABSOLUTE_MINIMUM_RSA_BITS + " bits");
         }
     }
 
     /**
-     * @throws SigilConfigurationException naming {@code settingName} if the key does not fit
+     * @throws InvalidKeyMaterialException if the key does not fit
      */
-    public static void check(JwsAlgorithm algorithm, Key key, int minimumRsaBits, String settingName) {
+    public static void check(JwsAlgorithm algorithm, Key key, int minimumRsaBits) {
         checkMinimumRsaBits(minimumRsaBits);
         if (algorithm == null || key == null) {
-            throw new SigilConfigurationException(settingName + ": a key and its algorithm are required");
+            throw new InvalidKeyMaterialException("a key and its algorithm are required");
         }
         switch (algorithm.family()) {
-            case HMAC -> throw new SigilConfigurationException(settingName + ": " + algorithm
+            case HMAC -> throw new InvalidKeyMaterialException(algorithm
                     + " needs a secret, not a public or private key");
             case RSA, RSA_PSS -> {
                 if (!(key instanceof RSAKey rsa)) {
-                    throw wrongType(algorithm, "an RSA", settingName);
+                    throw wrongType(algorithm, "an RSA");
                 }
                 int bits = rsa.getModulus().bitLength();
                 if (bits < minimumRsaBits) {
-                    throw new SigilConfigurationException(settingName + ": the RSA key has " + bits
+                    throw new InvalidKeyMaterialException("the RSA key has " + bits
                             + " bits; at least " + minimumRsaBits + " are required");
                 }
             }
             case ECDSA -> {
                 if (!(key instanceof ECKey ec)) {
-                    throw wrongType(algorithm, "an EC", settingName);
+                    throw wrongType(algorithm, "an EC");
                 }
                 if (!sameCurve(ec.getParams(), CURVES.get(algorithm))) {
-                    throw new SigilConfigurationException(settingName + ": " + algorithm
+                    throw new InvalidKeyMaterialException(algorithm
                             + " requires a key on " + algorithm.jwkCurveName());
                 }
             }
             case EDDSA -> {
                 if (!(key instanceof EdECKey ed) || !"Ed25519".equalsIgnoreCase(ed.getParams().getName())) {
-                    throw wrongType(algorithm, "an Ed25519", settingName);
+                    throw wrongType(algorithm, "an Ed25519");
                 }
             }
             default -> throw new AssertionError(algorithm);
@@ -103,7 +103,7 @@ public final class KeyChecks {
                 && a.getCurve().equals(b.getCurve());
     }
 
-    private static SigilConfigurationException wrongType(JwsAlgorithm algorithm, String type, String settingName) {
-        return new SigilConfigurationException(settingName + ": " + algorithm + " requires " + type + " key");
+    private static InvalidKeyMaterialException wrongType(JwsAlgorithm algorithm, String type) {
+        return new InvalidKeyMaterialException(algorithm + " requires " + type + " key");
     }
 }

@@ -1,7 +1,7 @@
 package io.sigil.auth.token.internal;
 
 import io.sigil.auth.token.JwsAlgorithm;
-import io.sigil.auth.token.SigilConfigurationException;
+import io.sigil.auth.token.InvalidKeyMaterialException;
 
 import java.security.GeneralSecurityException;
 import java.security.Signature;
@@ -12,11 +12,11 @@ public final class Signatures {
     private Signatures() {
     }
 
-    public static Signature newEngine(JwsAlgorithm algorithm, String settingName) {
+    public static Signature newEngine(JwsAlgorithm algorithm) {
         try {
             return Signature.getInstance(algorithm.jcaName());
         } catch (GeneralSecurityException e) {
-            throw new SigilConfigurationException(settingName + ": the JDK cannot provide "
+            throw new InvalidKeyMaterialException("the JDK cannot provide "
                     + algorithm.jcaName() + " for " + algorithm, e);
         }
     }
