@@ -45,7 +45,9 @@ final class ReloadingFile<T> {
      * @param path        the file
      * @param settingName the configuration key that named it, for messages
      * @param parser      turns the text into a value; throws {@link SigilConfigurationException}
-     *                    (whose message names the setting and holds no key material)
+     *                    (whose message names the setting and holds no key material), or the
+     *                    core's {@code InvalidKeyMaterialException}, which is named after
+     *                    {@code settingName} here
      * @param describer   what to log about a new value (kids, algorithms; never key material)
      * @param interval    how often to look for a change; zero never looks again
      * @param clock       the time source

@@ -80,11 +80,11 @@ public final class KeyMaterial {
     }
 
     /**
-     * @param key         an RSA, EC or Ed25519 key
+     * @param key an RSA, EC or Ed25519 key
      * @return RS256 for RSA, ES256/384/512 by curve, EdDSA for Ed25519
      * @throws InvalidKeyMaterialException for another kind of key or curve
      */
-    public static JwsAlgorithm impliedAlgorithm(Key key) {
+    private static JwsAlgorithm impliedAlgorithm(Key key) {
         if (key instanceof RSAKey) {
             return JwsAlgorithm.RS256;
         }
