@@ -11,6 +11,7 @@ import java.security.interfaces.EdECKey;
 import java.security.interfaces.RSAKey;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Turns key text of any supported form into keys, as {@code mp.jwt.verify.publickey} and its
@@ -18,6 +19,9 @@ import java.util.List;
  * Stateless and thread-safe.
  */
 public final class KeyMaterial {
+
+    /** {@code PRIVATE KEY}, {@code ENCRYPTED PRIVATE KEY}, {@code RSA PRIVATE KEY}, {@code EC PRIVATE KEY}, … */
+    private static final Pattern PRIVATE_PEM = Pattern.compile("-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----");
 
     private KeyMaterial() {
     }
@@ -32,7 +36,8 @@ public final class KeyMaterial {
      * @param keyId            the kid for a PEM key, or {@code null}; a JWK keeps its own
      * @param minimumRsaBits   the smallest RSA modulus accepted
      * @return the keys, at least one
-     * @throws InvalidKeyMaterialException if the text holds no usable key, or a weak one
+     * @throws InvalidKeyMaterialException if the text holds no usable key, a weak one, or private key
+     *                                     material (a PEM private key, a JWK's private members)
      */
     public static List<VerificationKey> verificationKeys(String text, JwsAlgorithm defaultAlgorithm, String keyId,
                                                          int minimumRsaBits) {
@@ -41,6 +46,10 @@ public final class KeyMaterial {
             return Jwk.verificationKeys(trimmed, defaultAlgorithm, minimumRsaBits);
         }
         if (PemKeys.looksLikePem(trimmed)) {
+            if (PRIVATE_PEM.matcher(trimmed).find()) {
+                throw new InvalidKeyMaterialException("the key text holds a PEM private key, but verification keys "
+                        + "are public only; give the PUBLIC KEY block alone and keep the private key out of this file");
+            }
             PublicKey key = PemKeys.publicKey(trimmed);
             JwsAlgorithm algorithm = defaultAlgorithm != null ? defaultAlgorithm : impliedAlgorithm(key);
             return List.of(VerificationKey.of(algorithm, keyId, key, minimumRsaBits));
@@ -80,7 +89,7 @@ public final class KeyMaterial {
     }
 
     /**
-     * @param key an RSA, EC or Ed25519 key
+     * @param key         an RSA, EC or Ed25519 key
      * @return RS256 for RSA, ES256/384/512 by curve, EdDSA for Ed25519
      * @throws InvalidKeyMaterialException for another kind of key or curve
      */
