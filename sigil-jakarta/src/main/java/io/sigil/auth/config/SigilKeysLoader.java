@@ -86,6 +86,7 @@ final class SigilKeysLoader {
 
         List<KeyResolver> resolvers = new ArrayList<>(List.of(signing, fixedRing));
         List<Supplier<List<VerificationKey>>> own = new ArrayList<>();
+        List<Supplier<?>> snapshots = new ArrayList<>(List.of(signing::key));
         Map<String, VerificationKey> kids = new HashMap<>();
         Map<String, String> kidOrigins = new HashMap<>();
         SigningKey signingKey = signing.key();
@@ -97,11 +98,13 @@ final class SigilKeysLoader {
             source.initial().forEach(key -> claimKid(kids, kidOrigins, key, SigilConfigLoader.VERIFY_KEYS_LOCATION));
             resolvers.add(source.resolver());
             own.add(source.current());
+            snapshots.add(source.snapshot());
         });
         outsideLocation.ifPresent(location -> {
             KeySources.Source source = sources.open(location, SigilConfigLoader.PUBLICKEY_LOCATION, outsideAlgorithm);
             source.initial().forEach(key -> claimKid(kids, kidOrigins, key, SigilConfigLoader.PUBLICKEY_LOCATION));
             resolvers.add(source.resolver());
+            snapshots.add(source.snapshot());
         });
         // Remote sets answer last, so that they are fetched only for a kid no local key has.
         resolvers.sort((a, b) -> Boolean.compare(a instanceof RemoteJwkSet, b instanceof RemoteJwkSet));
@@ -111,7 +114,7 @@ final class SigilKeysLoader {
                 + ", verifying it and " + SigilKeys.describe(fixedRing.keys()) + " and " + (resolvers.size() - 2)
                 + " key locations";
         return new SigilKeys(signing, KeyResolver.firstOf(resolvers.toArray(KeyResolver[]::new)), own,
-                description);
+                description, new KeyGeneration(snapshots));
     }
 
     /** A secret in a public-key setting is a mistake (and would be shared with the outside issuer). */

@@ -118,6 +118,19 @@ public final class RemoteJwkSet implements KeyResolver {
         return keys.keys();
     }
 
+    /**
+     * The keys as a key lookup sees them: the set is fetched first if there is none yet or it is
+     * older than the maximum age (at most once per refresh interval, by one thread, as for a
+     * lookup). For callers that skip the lookup for a token they verified before, so that the set
+     * still ages out on time.
+     *
+     * @return the keys of the last good set; the same list object until a fetch replaces the set
+     */
+    public List<VerificationKey> currentKeys() {
+        refreshIf(lastSuccess == null || isStale());
+        return keys.keys();
+    }
+
     private boolean isStale() {
         return lastSuccess != null && !clock.instant().isBefore(lastSuccess.plus(maxAge));
     }
