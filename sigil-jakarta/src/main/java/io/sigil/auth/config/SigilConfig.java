@@ -1,6 +1,9 @@
 package io.sigil.auth.config;
 
+import io.sigil.auth.token.NestedTokenVerifier;
 import io.sigil.auth.token.TokenPolicy;
+import io.sigil.auth.token.TokenVerifier;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -22,13 +25,26 @@ import java.util.Set;
  * @param jwksMaxAge     how long clients may cache the JWK Set document ({@code sigil.jwks.max-age})
  * @param tokenCacheSize how many verified tokens are remembered, so that a token presented again
  *                       skips its signature check ({@code sigil.token.cache.size}); 0 turns it off
+ * @param cookies        cookie mode for browsers ({@code sigil.cookies.*})
  */
 public record SigilConfig(SigilKeys keys, TokenPolicy policy, Duration tokenLifetime, boolean generateSecret,
                           Optional<String> dataSource, String realm, TokenTransport transport, Set<String> requiredClaims,
-                          Duration jwksMaxAge, int tokenCacheSize) {
+                          Duration jwksMaxAge, int tokenCacheSize, CookieMode cookies) {
 
     /** The largest {@code sigil.token.cache.size}. */
     public static final int MAX_TOKEN_CACHE_SIZE = 1_000_000;
+
+    /**
+     * The verifier of presented tokens, as the server builds it: signed tokens under the key ring
+     * and, when {@code mp.jwt.decrypt.key.location} is set, signed-then-encrypted ones.
+     *
+     * @param clock the time source
+     * @return a new verifier; thread-safe
+     */
+    public NestedTokenVerifier verifier(Clock clock) {
+        return new NestedTokenVerifier(new TokenVerifier(keys.resolver(), policy, clock),
+                keys.decryptor(policy.maxTokenLength()));
+    }
 
     /** Checks the values that no other type checks, and copies the set. */
     public SigilConfig {

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -80,8 +81,14 @@ public final class SigilConfigLoader {
     public static final String REMOTE_KEYS_REFRESH_INTERVAL = "sigil.remote-keys.refresh-interval";
     /** How long a fetched https: JWK Set is used before it is fetched again, ISO-8601. */
     public static final String REMOTE_KEYS_MAX_AGE = "sigil.remote-keys.max-age";
+    /** The private RSA key that decrypts encrypted tokens: PKCS#8 PEM, private JWK or JWK Set; file or classpath. */
+    public static final String DECRYPT_KEY_LOCATION = "mp.jwt.decrypt.key.location";
+    /** RSA-OAEP or RSA-OAEP-256; unset, both are accepted. */
+    public static final String DECRYPT_KEY_ALGORITHM = "mp.jwt.decrypt.key.algorithm";
     /** The smallest RSA modulus accepted, in bits. */
     public static final String RSA_MIN_BITS = "sigil.rsa.min-bits";
+
+    private static final Logger LOG = Logger.getLogger(SigilConfigLoader.class.getName());
 
     private SigilConfigLoader() {
     }
@@ -124,8 +131,15 @@ public final class SigilConfigLoader {
             throw new SigilConfigurationException(JWKS_MAX_AGE + " must be between PT0S and P1D");
         }
         int tokenCacheSize = get(config, TOKEN_CACHE_SIZE, Integer.class).orElse(DEFAULT_TOKEN_CACHE_SIZE);
+        CookieMode cookies = new CookieMode(bool(config, CookieMode.ENABLED, false),
+                bool(config, CookieMode.SECURE, true),
+                get(config, CookieMode.SAME_SITE, String.class).orElse("Strict"));
+        if (cookies.enabled() && !cookies.secure()) {
+            LOG.warning(CookieMode.SECURE + "=false: Sigil's cookies lack the Secure attribute and the __Host- prefix;"
+                    + " use it only on plain-HTTP development machines.");
+        }
         return new SigilConfig(keys, policy, lifetime, generateSecret, dataSource, realm, transport, requiredClaims,
-                jwksMaxAge, tokenCacheSize);
+                jwksMaxAge, tokenCacheSize, cookies);
     }
 
     /** Reads the claim requirements, checking each value against the core's bounds under its own key. */

@@ -77,11 +77,13 @@ public class SigilExtension implements Extension {
         try {
             // The deployment's loader: classpath: key locations name resources of the application.
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            config = SigilConfigLoader.load(mpConfig.get(),
+            Config deploymentConfig = mpConfig.get();
+            config = SigilConfigLoader.load(deploymentConfig,
                     loader != null ? loader : SigilExtension.class.getClassLoader(), Clock.systemUTC());
             LOG.info(() -> "Sigil configured: issuer=" + config.policy().issuer()
                     + ", token lifetime=" + config.tokenLifetime() + ", keys: " + config.keys()
                     + (config.dataSource().map(ds -> ", JDBC user store: " + ds).orElse("")));
+            RevocationStoreProducer.checkConfiguredCache(deploymentConfig);
         } catch (SigilConfigurationException e) {
             event.addDeploymentProblem(e);
         }

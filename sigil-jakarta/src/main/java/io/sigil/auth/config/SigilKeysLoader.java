@@ -114,7 +114,7 @@ final class SigilKeysLoader {
                 + ", verifying it and " + SigilKeys.describe(fixedRing.keys()) + " and " + (resolvers.size() - 2)
                 + " key locations";
         return new SigilKeys(signing, KeyResolver.firstOf(resolvers.toArray(KeyResolver[]::new)), own,
-                description, new KeyGeneration(snapshots));
+                description, new KeyGeneration(snapshots), DecryptionKeyLoader.load(config, classLoader));
     }
 
     /** A secret in a public-key setting is a mistake (and would be shared with the outside issuer). */

@@ -1,7 +1,10 @@
 package io.sigil.auth.mechanism;
 
 import io.sigil.auth.config.SigilConfig;
+import io.sigil.auth.identitystore.PasswordCheck;
 import io.sigil.auth.identitystore.TokenCredential;
+import io.sigil.auth.revocation.RevocationStore;
+import io.sigil.auth.throttle.LoginThrottle;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,7 +19,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,11 +29,19 @@ import java.util.logging.Logger;
  * Sigil's HTTP authentication mechanism. On each request, in this order:
  * <ol>
  * <li>a programmatic login ({@code SecurityContext.authenticate} with a user name and password)
- * is validated and recorded in a fresh HttpSession;</li>
+ * is first checked against the {@link LoginThrottle} (a throttled attempt answers 429 with
+ * {@code Retry-After} and reaches no identity store), then validated and recorded in a fresh
+ * HttpSession; when no identity store could answer, the response gets 503 and
+ * {@code Retry-After} instead of 401 (see {@link PasswordCheck});</li>
  * <li>a token (in {@code Authorization: Bearer}, or where {@code mp.jwt.token.header} and
- * {@code mp.jwt.token.cookie} say, see {@link TokenExtractor}) is validated; an invalid one is
- * answered with 401 {@code invalid_token} and never rescued by a session;</li>
- * <li>without a token, the login recorded in the HttpSession authenticates the caller;</li>
+ * {@code mp.jwt.token.cookie} say, or in cookie mode's access token cookie, see
+ * {@link TokenExtractor}) is validated; an invalid one is answered with 401 {@code invalid_token}
+ * and never rescued by a session; a valid one from cookie mode's cookie on a state-changing
+ * request that does not prove it comes from the application's own pages ({@link CsrfGuard}) is
+ * answered with 403;</li>
+ * <li>without a token, the login recorded in the HttpSession authenticates the caller, unless the
+ * caller logged out everywhere or changed the password since (the caller's not-before in the
+ * {@link RevocationStore}, seen by every node): then the session is invalidated;</li>
  * <li>otherwise a protected resource is answered with a 401 Bearer challenge.</li>
  * </ol>
  * Validation is the identity stores' work; this class only extracts and decides. Thread-safe.
@@ -45,11 +58,18 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
     @Inject
     SigilConfig config;
 
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    RevocationStore revocations;
+
     private TokenExtractor extractor;
 
     @PostConstruct
     void init() {
-        extractor = new TokenExtractor(config.transport());
+        extractor = new TokenExtractor(config.transport(),
+                config.cookies().enabled() ? config.cookies().accessCookie() : null);
     }
 
     @Override
@@ -57,7 +77,7 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
                                                 HttpMessageContext context) {
         Credential login = context.getAuthParameters().getCredential();
         if (context.isAuthenticationRequest() && login instanceof UsernamePasswordCredential) {
-            return passwordLogin(request, context, login);
+            return passwordLogin(request, context, (UsernamePasswordCredential) login);
         }
 
         TokenExtractor.Result extracted = extractor.extract(request);
@@ -65,11 +85,13 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
             return badRequest(response, malformed.reason());
         }
         if (extracted instanceof TokenExtractor.Found found) {
-            return tokenLogin(response, context, found.token());
+            return tokenLogin(response, context, found);
         }
 
         HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(SessionLogin.ATTRIBUTE) instanceof SessionLogin record) {
+        SessionLogin record = session == null ? null
+                : SessionLogin.decode(session.getAttribute(SessionLogin.ATTRIBUTE)).orElse(null);
+        if (record != null && stillValid(session, record)) {
             request.setAttribute(AuthenticatedCaller.ATTRIBUTE,
                     new AuthenticatedCaller(record.name(), record.groups(), AuthenticatedCaller.Method.SESSION));
             return context.notifyContainerAboutLogin(record.name(), record.groups());
@@ -81,10 +103,18 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
         return context.doNothing();
     }
 
-    private AuthenticationStatus tokenLogin(HttpServletResponse response, HttpMessageContext context, String token) {
-        CredentialValidationResult result = identityStoreHandler.validate(new TokenCredential(token));
+    private AuthenticationStatus tokenLogin(HttpServletResponse response, HttpMessageContext context,
+                                            TokenExtractor.Found found) {
+        CredentialValidationResult result = identityStoreHandler.validate(new TokenCredential(found.token()));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return unauthorized(response, "invalid_token");
+        }
+        if (found.browserCookie() && !TokenExtractor.isSafe(context.getRequest())
+                && !CsrfGuard.sameOrigin(context.getRequest(), result.getCallerPrincipal().getName(),
+                        config.keys().signingKey(), config.cookies().csrfCookie())) {
+            LOG.log(Level.FINE, "cross-site {0} with the access token cookie refused", context.getRequest().getMethod());
+            response.setHeader("Cache-Control", "no-store");
+            return sendError(response, HttpServletResponse.SC_FORBIDDEN);
         }
         context.getRequest().setAttribute(AuthenticatedCaller.ATTRIBUTE, new AuthenticatedCaller(
                 result.getCallerPrincipal().getName(), result.getCallerGroups(), AuthenticatedCaller.Method.TOKEN));
@@ -92,13 +122,45 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
         return context.notifyContainerAboutLogin(result);
     }
 
+    /** A session login started at or before the caller's not-before has ended: the session goes. */
+    private boolean stillValid(HttpSession session, SessionLogin record) {
+        Optional<Instant> notBefore = revocations.notBefore(record.name());
+        if (notBefore.isEmpty() || record.loginTime().getEpochSecond() > notBefore.get().getEpochSecond()) {
+            return true;
+        }
+        LOG.log(Level.FINE, "session login of {0} ended by a logout everywhere or a password change", record.name());
+        try {
+            session.invalidate();
+        } catch (IllegalStateException e) {
+            LOG.log(Level.FINE, "session already invalidated", e);
+        }
+        return false;
+    }
+
     private AuthenticationStatus passwordLogin(HttpServletRequest request, HttpMessageContext context,
-                                               Credential login) {
-        CredentialValidationResult result = identityStoreHandler.validate(login);
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+                                               UsernamePasswordCredential login) {
+        String username = login.getCaller();
+        Optional<Duration> wait = throttle.retryAfter(username, request.getRemoteAddr());
+        if (wait.isPresent()) {
+            request.setAttribute(LoginThrottle.RETRY_AFTER_ATTRIBUTE, wait.get());
+            context.getResponse().setStatus(429);
+            context.getResponse().setHeader("Retry-After", Long.toString(wait.get().toSeconds()));
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        PasswordCheck.Outcome outcome = PasswordCheck.validate(identityStoreHandler, login);
+        if (outcome instanceof PasswordCheck.Unavailable) {
+            // Not 401: the password may be right; the caller is asked to come back (see PasswordCheck).
+            context.getResponse().setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            context.getResponse().setHeader("Retry-After", String.valueOf(PasswordCheck.RETRY_AFTER_SECONDS));
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        if (!(outcome instanceof PasswordCheck.Valid valid)) {
+            throttle.failed(username, request.getRemoteAddr());
             context.getResponse().setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             return AuthenticationStatus.SEND_FAILURE;
         }
+        CredentialValidationResult result = valid.result();
+        throttle.succeeded(username);
         String name = result.getCallerPrincipal().getName();
         HttpSession session = request.getSession(false);
         if (session != null) {
@@ -108,7 +170,7 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
             session = request.getSession(true);
         }
         session.setAttribute(SessionLogin.ATTRIBUTE,
-                new SessionLogin(name, result.getCallerGroups(), Instant.now()));
+                new SessionLogin(name, result.getCallerGroups(), Instant.now()).encode());
         request.setAttribute(AuthenticatedCaller.ATTRIBUTE,
                 new AuthenticatedCaller(name, result.getCallerGroups(), AuthenticatedCaller.Method.SESSION));
         LOG.log(Level.FINE, "session login for {0}", name);
@@ -134,6 +196,10 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
     private static AuthenticationStatus fail(HttpServletResponse response, int status, String challenge) {
         response.setHeader("WWW-Authenticate", challenge);
         response.setHeader("Cache-Control", "no-store");
+        return sendError(response, status);
+    }
+
+    private static AuthenticationStatus sendError(HttpServletResponse response, int status) {
         try {
             response.sendError(status);
         } catch (IOException | IllegalStateException e) {

@@ -151,7 +151,7 @@ class TokenIdentityStoreTest {
 
     private TokenIdentityStore store(SigilConfig config, Clock now) {
         TokenIdentityStore store = new TokenIdentityStore();
-        store.verifier = new TestTokens(config, now).verifier(now);
+        store.verifier = config.verifier(now);
         store.config = config;
         store.revocations = revocations;
         store.cache = new VerifiedTokenCache(config.tokenCacheSize(), config.keys()::generation, config.policy(), now);

@@ -89,23 +89,9 @@ public final class Jwk {
      */
     static List<VerificationKey> verificationKeys(String json, JwsAlgorithm defaultAlgorithm, int minimumRsaBits,
                                                   Consumer<String> droppedSecret) {
-        JsonObject object = parse(json);
         List<VerificationKey> keys = new ArrayList<>();
-        if (object.containsKey("keys")) {
-            JsonValue array = object.get("keys");
-            if (array.getValueType() != JsonValue.ValueType.ARRAY || array.asJsonArray().size() > MAX_KEYS) {
-                throw new InvalidKeyMaterialException("\"keys\" must be an array of at most "
-                        + MAX_KEYS + " JWKs");
-            }
-            for (JsonValue value : array.asJsonArray()) {
-                if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                    throw new InvalidKeyMaterialException("\"keys\" must hold JWK objects");
-                }
-                verificationKey(value.asJsonObject(), defaultAlgorithm, minimumRsaBits, droppedSecret)
-                        .ifPresent(keys::add);
-            }
-        } else {
-            verificationKey(object, defaultAlgorithm, minimumRsaBits, droppedSecret).ifPresent(keys::add);
+        for (JsonObject jwk : members(parse(json))) {
+            verificationKey(jwk, defaultAlgorithm, minimumRsaBits, droppedSecret).ifPresent(keys::add);
         }
         if (keys.isEmpty()) {
             throw new InvalidKeyMaterialException("the key text holds no JWK usable for signatures");
@@ -226,6 +212,29 @@ public final class Jwk {
     }
 
     // ------------------------------------------------------------------------------------------
+
+    /**
+     * @return the JWKs of a JWK Set, or the object itself when it is one JWK
+     * @throws InvalidKeyMaterialException if {@code keys} is not an array of at most 100 objects
+     */
+    static List<JsonObject> members(JsonObject object) {
+        if (!object.containsKey("keys")) {
+            return List.of(object);
+        }
+        JsonValue array = object.get("keys");
+        if (array.getValueType() != JsonValue.ValueType.ARRAY || array.asJsonArray().size() > MAX_KEYS) {
+            throw new InvalidKeyMaterialException("\"keys\" must be an array of at most "
+                    + MAX_KEYS + " JWKs");
+        }
+        List<JsonObject> members = new ArrayList<>();
+        for (JsonValue value : array.asJsonArray()) {
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new InvalidKeyMaterialException("\"keys\" must hold JWK objects");
+            }
+            members.add(value.asJsonObject());
+        }
+        return members;
+    }
 
     static JsonObject parse(String json) {
         try {

@@ -122,7 +122,7 @@ final class JwkMetadata {
     }
 
     /** @return the distinct registered operations, or {@code null} when there is no {@code key_ops} */
-    private static Set<String> keyOps(JsonObject jwk) {
+    static Set<String> keyOps(JsonObject jwk) {
         JsonValue value = jwk.get("key_ops");
         if (value == null) {
             return null;

@@ -194,7 +194,7 @@ public final class TokenVerifier {
         return algorithm.get();
     }
 
-    private static String optionalString(JsonObject object, String name) throws InvalidTokenException {
+    static String optionalString(JsonObject object, String name) throws InvalidTokenException {
         JsonValue value = object.get(name);
         if (value == null) {
             return null;
