@@ -1,11 +1,11 @@
 package io.sigil.auth.cli;
 
 import io.sigil.auth.token.DecryptionKeys;
+import io.sigil.auth.token.InvalidKeyMaterialException;
 import io.sigil.auth.token.JweAlgorithm;
 import io.sigil.auth.token.JweDecryptor;
 import io.sigil.auth.token.JweEncryptor;
 import io.sigil.auth.token.PemKeys;
-import io.sigil.auth.token.SigilConfigurationException;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -55,10 +55,10 @@ final class CliEncryption {
                 : EnumSet.allOf(JweAlgorithm.class);
         String text = KeyFiles.read(args.value("decrypt-key").get(), terminal);
         try {
-            return Optional.of(new JweDecryptor(DecryptionKeys.read(text, algorithms, null, "--decrypt-key"),
+            return Optional.of(new JweDecryptor(DecryptionKeys.read(text, algorithms, null),
                     maxTokenLength));
-        } catch (SigilConfigurationException e) {
-            throw new UsageException(e.getMessage());
+        } catch (InvalidKeyMaterialException e) {
+            throw new UsageException("--decrypt-key: " + e.reason());
         }
     }
 
@@ -80,10 +80,10 @@ final class CliEncryption {
             throw new UsageException("--encrypt-to needs an RSA public key");
         }
         try {
-            return new JweEncryptor(rsa, algorithm, args.value("encrypt-kid").orElse(null), "--encrypt-to")
+            return new JweEncryptor(rsa, algorithm, args.value("encrypt-kid").orElse(null))
                     .encryptNested(jws);
-        } catch (SigilConfigurationException e) {
-            throw new UsageException(e.getMessage());
+        } catch (InvalidKeyMaterialException e) {
+            throw new UsageException("--encrypt-to: " + e.reason());
         }
     }
 
@@ -96,7 +96,7 @@ final class CliEncryption {
     private static PublicKey publicKey(String text) throws UsageException {
         try {
             if (!text.startsWith("{")) {
-                return PemKeys.publicKey(text, "--encrypt-to");
+                return PemKeys.publicKey(text);
             }
             JsonObject jwk;
             try (JsonReader reader = Json.createReader(new StringReader(text))) {
@@ -110,8 +110,8 @@ final class CliEncryption {
             Base64.Decoder decoder = Base64.getUrlDecoder();
             return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(
                     new BigInteger(1, decoder.decode(n)), new BigInteger(1, decoder.decode(e))));
-        } catch (SigilConfigurationException e) {
-            throw new UsageException(e.getMessage());
+        } catch (InvalidKeyMaterialException e) {
+            throw new UsageException("--encrypt-to: " + e.reason());
         } catch (JsonException | IllegalArgumentException | IllegalStateException | GeneralSecurityException e) {
             throw new UsageException("--encrypt-to holds neither an SPKI PEM nor a public RSA JWK");
         }

@@ -1,7 +1,6 @@
 package io.sigil.auth.cli;
 
 import io.sigil.auth.token.JwsAlgorithm;
-import io.sigil.auth.token.SigilConfigurationException;
 import io.sigil.auth.token.SigningKey;
 import io.sigil.auth.token.TokenIssuer;
 import jakarta.json.Json;
@@ -83,7 +82,7 @@ final class SignCommand {
                 lifetime = TokenIssuer.checkLifetime(Duration.parse(args.value("lifetime").get().strip()));
             } catch (DateTimeParseException e) {
                 throw new UsageException("--lifetime must be an ISO-8601 duration such as PT15M");
-            } catch (SigilConfigurationException e) {
+            } catch (IllegalArgumentException e) {
                 throw new UsageException("--lifetime must be between " + TokenIssuer.MIN_LIFETIME + " and "
                         + TokenIssuer.MAX_LIFETIME);
             }

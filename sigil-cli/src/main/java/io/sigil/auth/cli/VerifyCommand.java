@@ -2,11 +2,11 @@ package io.sigil.auth.cli;
 
 import io.sigil.auth.config.SigilConfig;
 import io.sigil.auth.config.SigilConfigLoader;
+import io.sigil.auth.config.SigilConfigurationException;
 import io.sigil.auth.token.InvalidTokenException;
 import io.sigil.auth.token.JwsAlgorithm;
 import io.sigil.auth.token.KeyResolver;
 import io.sigil.auth.token.NestedTokenVerifier;
-import io.sigil.auth.token.SigilConfigurationException;
 import io.sigil.auth.token.TokenPolicy;
 import io.sigil.auth.token.TokenVerifier;
 import io.sigil.auth.token.VerifiedToken;
@@ -83,8 +83,8 @@ final class VerifyCommand {
             return new TokenPolicy(args.value("issuer").orElse("sigil"), audiences,
                     Duration.ofSeconds(seconds(args, "skew").orElse(60L)),
                     seconds(args, "max-age").map(Duration::ofSeconds), 8192);
-        } catch (SigilConfigurationException e) {
-            throw new UsageException(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--issuer, --skew or --max-age: " + e.getMessage());
         }
     }
 

@@ -5,8 +5,7 @@ import static io.sigil.auth.config.SigilConfigLoader.get;
 import io.sigil.auth.token.DecryptionKey;
 import io.sigil.auth.token.DecryptionKeys;
 import io.sigil.auth.token.JweAlgorithm;
-import io.sigil.auth.token.KeyLocation;
-import io.sigil.auth.token.SigilConfigurationException;
+import io.sigil.auth.token.internal.KeyLocation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,9 +62,11 @@ final class DecryptionKeyLoader {
             }
         } else {
             String resource = location.get().contains(":") ? location.get() : "classpath:" + location.get();
-            text = KeyLocation.read(resource, classLoader, KeyLocation.DEFAULT_TIMEOUT, setting);
+            text = SigilConfigurationException.naming(setting,
+                    () -> KeyLocation.read(resource, classLoader, KeyLocation.DEFAULT_TIMEOUT));
         }
-        return DecryptionKeys.read(text, algorithms, null, setting);
+        String keyText = text;
+        return SigilConfigurationException.naming(setting, () -> DecryptionKeys.read(keyText, algorithms, null));
     }
 
     private static Set<JweAlgorithm> algorithms(Config config) {

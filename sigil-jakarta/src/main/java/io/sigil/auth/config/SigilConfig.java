@@ -50,11 +50,11 @@ public record SigilConfig(SigilKeys keys, TokenPolicy policy, Duration tokenLife
     public SigilConfig {
         requiredClaims = Set.copyOf(requiredClaims);
         if (realm.isBlank() || realm.contains("\"") || realm.contains("\\")) {
-            throw new io.sigil.auth.token.SigilConfigurationException(
+            throw new SigilConfigurationException(
                     "sigil.realm must be non-empty and contain no quote or backslash");
         }
         if (tokenCacheSize != 0 && (tokenCacheSize < 2 || tokenCacheSize > MAX_TOKEN_CACHE_SIZE)) {
-            throw new io.sigil.auth.token.SigilConfigurationException(SigilConfigLoader.TOKEN_CACHE_SIZE
+            throw new SigilConfigurationException(SigilConfigLoader.TOKEN_CACHE_SIZE
                     + " must be 0 (off) or between 2 and " + MAX_TOKEN_CACHE_SIZE);
         }
     }

@@ -7,7 +7,6 @@ import io.sigil.auth.identitystore.UserAccounts;
 import io.sigil.auth.mechanism.SigilAuthentication;
 import io.sigil.auth.mechanism.SigilAuthenticationMechanism;
 import io.sigil.auth.revocation.RevocationStoreProducer;
-import io.sigil.auth.token.SigilConfigurationException;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AfterTypeDiscovery;

@@ -9,7 +9,6 @@ import io.sigil.auth.token.KeyMaterial;
 import io.sigil.auth.token.KeyResolver;
 import io.sigil.auth.token.KeyRing;
 import io.sigil.auth.token.RemoteJwkSet;
-import io.sigil.auth.token.SigilConfigurationException;
 import io.sigil.auth.token.SigningKey;
 import io.sigil.auth.token.VerificationKey;
 import java.nio.file.Files;
@@ -81,9 +80,9 @@ final class SigilKeysLoader {
             throw new SigilConfigurationException("set either " + SigilConfigLoader.PUBLICKEY + " or "
                     + SigilConfigLoader.PUBLICKEY_LOCATION + ", not both");
         }
-        inline.ifPresent(text -> fixed.addAll(publicOnly(KeyMaterial.verificationKeys(text, outsideAlgorithm, null,
-                rsaMinBits, SigilConfigLoader.PUBLICKEY), SigilConfigLoader.PUBLICKEY)));
-        KeyRing fixedRing = KeyRing.of(null, fixed);
+        inline.ifPresent(text -> fixed.addAll(publicOnly(SigilConfigurationException.naming(SigilConfigLoader.PUBLICKEY,
+                () -> KeyMaterial.verificationKeys(text, outsideAlgorithm, null, rsaMinBits)), SigilConfigLoader.PUBLICKEY)));
+        KeyRing fixedRing = SigilConfigurationException.naming(SigilConfigLoader.PUBLICKEY, () -> KeyRing.of(null, fixed));
 
         List<KeyResolver> resolvers = new ArrayList<>(List.of(signing, fixedRing));
         List<Supplier<List<VerificationKey>>> own = new ArrayList<>();
@@ -174,10 +173,12 @@ final class SigilKeysLoader {
                     + " not survive a restart and will not be accepted by other nodes.");
             byte[] generated = new byte[32];
             new SecureRandom().nextBytes(generated);
-            return Optional.of(HmacKey.hs256(null, generated, SigilConfigLoader.SECRET));
+            return Optional.of(SigilConfigurationException.naming(SigilConfigLoader.SECRET,
+                    () -> HmacKey.hs256(null, generated)));
         }
         byte[] secret = SigilConfigLoader.decodeSecret(value.get());
-        return Optional.of(HmacKey.hs256(null, secret, SigilConfigLoader.SECRET));
+        return Optional.of(SigilConfigurationException.naming(SigilConfigLoader.SECRET,
+                () -> HmacKey.hs256(null, secret)));
     }
 
     private static int rsaMinBits(Config config) {
@@ -212,16 +213,5 @@ final class SigilKeysLoader {
             throw new SigilConfigurationException(key + " must be between " + min + " and " + max);
         }
         return value;
-    }
-
-    /**
-     * One configured location of verification keys.
-     *
-     * @param initial  its keys at deployment (empty for a remote set, fetched on first use)
-     * @param resolver answers with its current keys
-     * @param current  its current keys
-     */
-    private record Source(List<VerificationKey> initial, KeyResolver resolver,
-                          Supplier<List<VerificationKey>> current) {
     }
 }

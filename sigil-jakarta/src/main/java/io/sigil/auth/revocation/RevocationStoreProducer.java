@@ -1,11 +1,11 @@
 package io.sigil.auth.revocation;
 
 import io.sigil.auth.config.SigilConfig;
+import io.sigil.auth.config.SigilConfigurationException;
 import io.sigil.auth.refresh.RefreshFamilies;
 import io.sigil.auth.refresh.RefreshSettings;
 import io.sigil.auth.throttle.LoginThrottle;
 import io.sigil.auth.throttle.ThrottlePolicy;
-import io.sigil.auth.token.SigilConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;

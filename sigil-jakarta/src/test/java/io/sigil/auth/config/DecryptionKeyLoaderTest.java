@@ -11,7 +11,6 @@ import io.sigil.auth.token.Jwk;
 import io.sigil.auth.token.JwsAlgorithm;
 import io.sigil.auth.token.NestedTokenVerifier;
 import io.sigil.auth.token.PemKeys;
-import io.sigil.auth.token.SigilConfigurationException;
 import io.sigil.auth.token.TokenIssuer;
 import jakarta.json.Json;
 import java.nio.file.Path;
@@ -53,7 +52,7 @@ class DecryptionKeyLoaderTest {
     private static String encrypted(JweAlgorithm algorithm, SigilConfig config) {
         String jws = TokenIssuer.sign(config.keys().signingKey(), Json.createObjectBuilder().add("iss", "sigil")
                 .add("sub", "alice").add("exp", CLOCK.instant().getEpochSecond() + 600).build());
-        return new JweEncryptor((RSAPublicKey) pair.getPublic(), algorithm, null, "test").encryptNested(jws);
+        return new JweEncryptor((RSAPublicKey) pair.getPublic(), algorithm, null).encryptNested(jws);
     }
 
     private SigilConfig load(String... keysAndValues) {

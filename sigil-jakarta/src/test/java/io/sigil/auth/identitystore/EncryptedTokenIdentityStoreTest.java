@@ -10,7 +10,7 @@ import io.sigil.auth.testing.TestTokens;
 import io.sigil.auth.token.JweAlgorithm;
 import io.sigil.auth.token.JweEncryptor;
 import io.sigil.auth.token.PemKeys;
-import io.sigil.auth.token.SigilConfigurationException;
+import io.sigil.auth.config.SigilConfigurationException;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,7 +57,7 @@ class EncryptedTokenIdentityStoreTest {
 
     private static String encrypted(SigilConfig config, RSAPublicKey recipient) {
         String jws = new TestTokens(config, TestTokens.CLOCK).issue("alice", "user").compact();
-        return new JweEncryptor(recipient, JweAlgorithm.RSA_OAEP_256, null, "test").encryptNested(jws);
+        return new JweEncryptor(recipient, JweAlgorithm.RSA_OAEP_256, null).encryptNested(jws);
     }
 
     @Test

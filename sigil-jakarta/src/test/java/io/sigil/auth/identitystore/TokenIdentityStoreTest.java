@@ -42,7 +42,7 @@ class TokenIdentityStoreTest {
 
     @Test
     void validate_tokenSignedWithAnotherSecret_isInvalid() {
-        HmacKey other = HmacKey.hs256(null, Base64.getUrlDecoder().decode(TestConfigs.secret(2)), "test");
+        HmacKey other = HmacKey.hs256(null, Base64.getUrlDecoder().decode(TestConfigs.secret(2)));
 
         assertInvalid(store(CONFIG, TestTokens.CLOCK), TOKENS.issue(other, "alice", "admin").compact());
     }

@@ -33,21 +33,20 @@ public final class DecryptionKey {
      * @param keyId       the {@code kid}, or {@code null}
      * @param key         an RSA private key of at least {@value #MINIMUM_RSA_BITS} bits
      * @param algorithms  the algorithms tokens for this key may use, at least one
-     * @param settingName the configuration key the key came from, named in errors
      * @return the key
-     * @throws SigilConfigurationException if the key is not RSA, too small, or no algorithm is given
+     * @throws InvalidKeyMaterialException if the key is not RSA, too small, or no algorithm is given
      */
-    public static DecryptionKey of(String keyId, PrivateKey key, Set<JweAlgorithm> algorithms, String settingName) {
+    public static DecryptionKey of(String keyId, PrivateKey key, Set<JweAlgorithm> algorithms) {
         if (!(key instanceof RSAPrivateKey rsa)) {
-            throw new SigilConfigurationException(settingName + ": encrypted tokens need an RSA private key");
+            throw new InvalidKeyMaterialException("encrypted tokens need an RSA private key");
         }
         int bits = rsa.getModulus().bitLength();
         if (bits < MINIMUM_RSA_BITS) {
-            throw new SigilConfigurationException(settingName + ": the RSA key has " + bits + " bits; at least "
+            throw new InvalidKeyMaterialException("the RSA key has " + bits + " bits; at least "
                     + MINIMUM_RSA_BITS + " are required");
         }
         if (algorithms == null || algorithms.isEmpty()) {
-            throw new SigilConfigurationException(settingName + ": a decryption key needs an algorithm");
+            throw new InvalidKeyMaterialException("a decryption key needs an algorithm");
         }
         return new DecryptionKey(keyId, rsa, EnumSet.copyOf(algorithms));
     }

@@ -1,5 +1,8 @@
 package io.sigil.auth.token;
 
+import io.sigil.auth.token.internal.Base64Url;
+import io.sigil.auth.token.internal.JwkMembers;
+
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -20,7 +23,7 @@ import java.util.Set;
  * {@code use} is absent or {@code enc}, and whose {@code key_ops}, if any, hold {@code unwrapKey} or
  * {@code decrypt}, are taken, the others skipped. A JWK's {@code alg}, if it
  * has one, must be one of the allowed algorithms and then binds the key to it alone. Stateless;
- * failures are {@link SigilConfigurationException}s naming the setting, never key material.
+ * failures are {@link InvalidKeyMaterialException}s whose reason never quotes key material.
  */
 public final class DecryptionKeys {
 
@@ -31,85 +34,84 @@ public final class DecryptionKeys {
      * @param text        the key text
      * @param allowed     the algorithms the deployment accepts ({@code mp.jwt.decrypt.key.algorithm})
      * @param keyId       the kid of a PEM key, or {@code null}; a JWK keeps its own
-     * @param settingName the setting the text came from, named in errors
      * @return the keys, at least one
-     * @throws SigilConfigurationException if the text holds no usable private RSA key, or a key is
+     * @throws InvalidKeyMaterialException if the text holds no usable private RSA key, or a key is
      *                                     weak, malformed or bound to another algorithm
      */
-    public static List<DecryptionKey> read(String text, Set<JweAlgorithm> allowed, String keyId, String settingName) {
+    public static List<DecryptionKey> read(String text, Set<JweAlgorithm> allowed, String keyId) {
         String trimmed = text == null ? "" : text.strip();
         if (PemKeys.looksLikePem(trimmed)) {
-            return List.of(DecryptionKey.of(keyId, PemKeys.privateKey(trimmed, settingName), allowed, settingName));
+            return List.of(DecryptionKey.of(keyId, PemKeys.privateKey(trimmed), allowed));
         }
         if (!trimmed.startsWith("{")) {
             trimmed = base64UrlText(trimmed);
         }
         if (trimmed == null || !trimmed.startsWith("{")) {
-            throw new SigilConfigurationException(settingName + " holds neither a PEM private key, a JWK nor a JWK Set");
+            throw new InvalidKeyMaterialException("the key text holds neither a PEM private key, a JWK nor a JWK Set");
         }
-        JsonObject object = Jwk.parse(trimmed, settingName);
+        JsonObject object = Jwk.parse(trimmed);
         List<DecryptionKey> keys = new ArrayList<>();
-        for (JsonObject jwk : Jwk.members(object, settingName)) {
-            String use = JwkMembers.optional(jwk, "use", settingName);
+        for (JsonObject jwk : Jwk.members(object)) {
+            String use = JwkMembers.optional(jwk, "use");
             // in a set, skip what is not a private RSA key for encryption; a single JWK must be one
-            if (!object.containsKey("keys") || "RSA".equals(JwkMembers.string(jwk, "kty", settingName))
-                    && jwk.containsKey("d") && (use == null || use.equals("enc")) && decrypts(jwk, settingName)) {
-                keys.add(fromJwk(jwk, allowed, settingName));
+            if (!object.containsKey("keys") || "RSA".equals(JwkMembers.string(jwk, "kty"))
+                    && jwk.containsKey("d") && (use == null || use.equals("enc")) && decrypts(jwk)) {
+                keys.add(fromJwk(jwk, allowed));
             }
         }
         if (keys.isEmpty()) {
-            throw new SigilConfigurationException(settingName + " holds no private RSA JWK usable for decryption");
+            throw new InvalidKeyMaterialException("the key text holds no private RSA JWK usable for decryption");
         }
         Set<String> kids = new HashSet<>();
         for (DecryptionKey key : keys) {
             if (key.keyId() != null && !kids.add(key.keyId())) {
-                throw new SigilConfigurationException(settingName + ": the kid '" + key.keyId() + "' names two keys");
+                throw new InvalidKeyMaterialException("the kid '" + key.keyId() + "' names two keys");
             }
         }
         return List.copyOf(keys);
     }
 
-    private static DecryptionKey fromJwk(JsonObject jwk, Set<JweAlgorithm> allowed, String settingName) {
-        if (!"RSA".equals(JwkMembers.string(jwk, "kty", settingName))) {
-            throw new SigilConfigurationException(settingName + ": encrypted tokens need an RSA JWK");
+    private static DecryptionKey fromJwk(JsonObject jwk, Set<JweAlgorithm> allowed) {
+        if (!"RSA".equals(JwkMembers.string(jwk, "kty"))) {
+            throw new InvalidKeyMaterialException("encrypted tokens need an RSA JWK");
         }
-        String use = JwkMembers.optional(jwk, "use", settingName);
+        String use = JwkMembers.optional(jwk, "use");
         if (use != null && !use.equals("enc")) {
-            throw new SigilConfigurationException(settingName + ": the JWK's use must be enc");
+            throw new InvalidKeyMaterialException("the JWK's use must be enc");
         }
-        if (!decrypts(jwk, settingName)) {
-            throw new SigilConfigurationException(settingName + ": the JWK's key_ops allow neither unwrapKey nor decrypt");
+        if (!decrypts(jwk)) {
+            throw new InvalidKeyMaterialException("the JWK's key_ops allow neither unwrapKey nor decrypt");
         }
         if (!jwk.containsKey("d")) {
-            throw new SigilConfigurationException(settingName + ": the JWK has no private part (\"d\")");
+            throw new InvalidKeyMaterialException("the JWK has no private part (\"d\")");
         }
         Set<JweAlgorithm> algorithms = EnumSet.copyOf(allowed);
-        String alg = JwkMembers.optional(jwk, "alg", settingName);
+        String alg = JwkMembers.optional(jwk, "alg");
         if (alg != null) {
             JweAlgorithm bound = JweAlgorithm.fromJoseName(alg).filter(allowed::contains).orElseThrow(() ->
-                    new SigilConfigurationException(settingName + ": a JWK's alg " + alg + " is not an accepted "
+                    new InvalidKeyMaterialException("a JWK's alg " + alg + " is not an accepted "
                             + "key management algorithm (" + allowed + ")"));
             algorithms = EnumSet.of(bound);
         }
-        String kid = JwkMembers.optional(jwk, "kid", settingName);
+        String kid = JwkMembers.optional(jwk, "kid");
         try {
             KeySpec spec = jwk.containsKey("p")
-                    ? new RSAPrivateCrtKeySpec(JwkMembers.integer(jwk, "n", settingName),
-                    JwkMembers.integer(jwk, "e", settingName), JwkMembers.integer(jwk, "d", settingName),
-                    JwkMembers.integer(jwk, "p", settingName), JwkMembers.integer(jwk, "q", settingName),
-                    JwkMembers.integer(jwk, "dp", settingName), JwkMembers.integer(jwk, "dq", settingName),
-                    JwkMembers.integer(jwk, "qi", settingName))
-                    : new RSAPrivateKeySpec(JwkMembers.integer(jwk, "n", settingName),
-                    JwkMembers.integer(jwk, "d", settingName));
-            return DecryptionKey.of(kid, KeyFactory.getInstance("RSA").generatePrivate(spec), algorithms, settingName);
+                    ? new RSAPrivateCrtKeySpec(JwkMembers.integer(jwk, "n"),
+                    JwkMembers.integer(jwk, "e"), JwkMembers.integer(jwk, "d"),
+                    JwkMembers.integer(jwk, "p"), JwkMembers.integer(jwk, "q"),
+                    JwkMembers.integer(jwk, "dp"), JwkMembers.integer(jwk, "dq"),
+                    JwkMembers.integer(jwk, "qi"))
+                    : new RSAPrivateKeySpec(JwkMembers.integer(jwk, "n"),
+                    JwkMembers.integer(jwk, "d"));
+            return DecryptionKey.of(kid, KeyFactory.getInstance("RSA").generatePrivate(spec), algorithms);
         } catch (GeneralSecurityException e) {
-            throw new SigilConfigurationException(settingName + ": the JWK is not a valid RSA private key", e);
+            throw new InvalidKeyMaterialException("the JWK is not a valid RSA private key", e);
         }
     }
 
     /** @return whether {@code key_ops}, if present (and well-formed), allows unwrapping or decrypting */
-    private static boolean decrypts(JsonObject jwk, String settingName) {
-        Set<String> ops = JwkMetadata.keyOps(jwk, settingName);
+    private static boolean decrypts(JsonObject jwk) {
+        Set<String> ops = JwkMetadata.keyOps(jwk);
         return ops == null || ops.contains("unwrapKey") || ops.contains("decrypt");
     }
 

@@ -1,5 +1,8 @@
 package io.sigil.auth.token;
 
+import io.sigil.auth.token.internal.Base64Url;
+import io.sigil.auth.token.internal.StrictJson;
+
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -52,7 +55,7 @@ public final class JweDecryptor {
      */
     public JweDecryptor(List<DecryptionKey> keys, int maxTokenLength) {
         if (keys.isEmpty()) {
-            throw new SigilConfigurationException("a JWE decryptor needs at least one key");
+            throw new InvalidKeyMaterialException("a JWE decryptor needs at least one key");
         }
         this.keys = List.copyOf(keys);
         this.maxTokenLength = maxTokenLength;

@@ -1,5 +1,7 @@
 package io.sigil.auth.token;
 
+import io.sigil.auth.token.internal.Base64Url;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.nio.charset.StandardCharsets;
@@ -30,12 +32,11 @@ public final class JweEncryptor {
      * @param recipient   the recipient's RSA public key, at least {@value DecryptionKey#MINIMUM_RSA_BITS} bits
      * @param algorithm   the key management algorithm
      * @param keyId       the {@code kid} written into the header, or {@code null}
-     * @param settingName where the key came from, named in errors
-     * @throws SigilConfigurationException if the key is too small
+     * @throws InvalidKeyMaterialException if the key is too small
      */
-    public JweEncryptor(RSAPublicKey recipient, JweAlgorithm algorithm, String keyId, String settingName) {
+    public JweEncryptor(RSAPublicKey recipient, JweAlgorithm algorithm, String keyId) {
         if (recipient.getModulus().bitLength() < DecryptionKey.MINIMUM_RSA_BITS) {
-            throw new SigilConfigurationException(settingName + ": the RSA key has "
+            throw new InvalidKeyMaterialException("the RSA key has "
                     + recipient.getModulus().bitLength() + " bits; at least " + DecryptionKey.MINIMUM_RSA_BITS
                     + " are required");
         }

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 class DecryptionKeysTest {
 
     private static final Set<JweAlgorithm> BOTH = EnumSet.allOf(JweAlgorithm.class);
-    private static final String SETTING = "mp.jwt.decrypt.key.location";
 
     private static String privateJwk(String kid, String use, String alg) {
         String jwk = Jwk.privateJwk(JwsAlgorithm.RS256, kid, TestJwe.pair()).toString();
@@ -27,7 +26,7 @@ class DecryptionKeysTest {
 
     @Test
     void read_pem_takesBothAlgorithmsAndTheGivenKid() {
-        List<DecryptionKey> keys = DecryptionKeys.read(PemKeys.toPem(TestJwe.pair().getPrivate()), BOTH, "k", SETTING);
+        List<DecryptionKey> keys = DecryptionKeys.read(PemKeys.toPem(TestJwe.pair().getPrivate()), BOTH, "k");
 
         assertThat(keys).singleElement().satisfies(key -> {
             assertThat(key.algorithms()).isEqualTo(BOTH);
@@ -37,7 +36,7 @@ class DecryptionKeysTest {
 
     @Test
     void read_jwkWithAlg_isBoundToIt() {
-        List<DecryptionKey> keys = DecryptionKeys.read(privateJwk("enc-1", "enc", "RSA-OAEP"), BOTH, null, SETTING);
+        List<DecryptionKey> keys = DecryptionKeys.read(privateJwk("enc-1", "enc", "RSA-OAEP"), BOTH, null);
 
         assertThat(keys.get(0).algorithms()).containsExactly(JweAlgorithm.RSA_OAEP);
         assertThat(keys.get(0).keyId()).isEqualTo("enc-1");
@@ -48,7 +47,7 @@ class DecryptionKeysTest {
         String encoded = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(privateJwk(null, null, null).getBytes(StandardCharsets.UTF_8));
 
-        assertThat(DecryptionKeys.read(encoded, BOTH, null, SETTING)).hasSize(1);
+        assertThat(DecryptionKeys.read(encoded, BOTH, null)).hasSize(1);
     }
 
     @Test
@@ -57,13 +56,13 @@ class DecryptionKeysTest {
         String set = "{\"keys\":[" + privateJwk("sig-1", "sig", null) + "," + publicOnly + ","
                 + "{\"kty\":\"oct\",\"k\":\"AAAA\"}," + privateJwk("enc-1", "enc", null) + "]}";
 
-        List<DecryptionKey> keys = DecryptionKeys.read(set, BOTH, null, SETTING);
+        List<DecryptionKey> keys = DecryptionKeys.read(set, BOTH, null);
 
         assertThat(keys).extracting(DecryptionKey::keyId).containsExactly("enc-1");
     }
 
     @Test
-    void read_badKeys_failNamingTheSetting() {
+    void read_badKeys_areRefusedWithAReason() {
         List<String> bad = List.of(
                 "",
                 "not a key",
@@ -76,17 +75,18 @@ class DecryptionKeysTest {
                 privateJwk(null, null, null).replace("\"x\":0", "\"key_ops\":[\"sign\"]"),
                 privateJwk(null, null, null).replace("\"x\":0", "\"key_ops\":[\"unwarpKey\"]"));
         for (String text : bad) {
-            Throwable thrown = catchThrowable(() -> DecryptionKeys.read(text, BOTH, null, SETTING));
-            assertThat(thrown).as(text).isInstanceOf(SigilConfigurationException.class).hasMessageContaining(SETTING);
+            Throwable thrown = catchThrowable(() -> DecryptionKeys.read(text, BOTH, null));
+            assertThat(thrown).as(text).isInstanceOf(InvalidKeyMaterialException.class);
+            assertThat(((InvalidKeyMaterialException) thrown).reason()).as(text).isNotBlank();
         }
     }
 
     @Test
-    void read_jwkAlgOutsideTheAcceptedOnes_failsNamingTheSetting() {
+    void read_jwkAlgOutsideTheAcceptedOnes_isRefusedWithAReason() {
         Throwable thrown = catchThrowable(() -> DecryptionKeys.read(privateJwk(null, null, "RSA-OAEP"),
-                EnumSet.of(JweAlgorithm.RSA_OAEP_256), null, SETTING));
+                EnumSet.of(JweAlgorithm.RSA_OAEP_256), null));
 
-        assertThat(thrown).isInstanceOf(SigilConfigurationException.class).hasMessageContaining(SETTING)
-                .hasMessageContaining("RSA-OAEP");
+        assertThat(thrown).isInstanceOf(InvalidKeyMaterialException.class);
+        assertThat(((InvalidKeyMaterialException) thrown).reason()).contains("RSA-OAEP");
     }
 }

@@ -34,7 +34,7 @@ class JweVectorsTest {
     }
 
     private static JweDecryptor decryptor(JsonObject vector, Set<JweAlgorithm> allowed) {
-        List<DecryptionKey> keys = DecryptionKeys.read(vector.getJsonObject("jwk").toString(), allowed, null, "vector");
+        List<DecryptionKey> keys = DecryptionKeys.read(vector.getJsonObject("jwk").toString(), allowed, null);
         return new JweDecryptor(keys, 1 << 16);
     }
 
@@ -53,7 +53,7 @@ class JweVectorsTest {
     void decrypt_publishedVectorUnderOaep256Only_isRefused(JsonObject vector) {
         JsonObject jwk = Json.createObjectBuilder(vector.getJsonObject("jwk")).remove("alg").build();
         JweDecryptor decryptor = new JweDecryptor(DecryptionKeys.read(jwk.toString(),
-                EnumSet.of(JweAlgorithm.RSA_OAEP_256), null, "vector"), 1 << 16);
+                EnumSet.of(JweAlgorithm.RSA_OAEP_256), null), 1 << 16);
 
         InvalidTokenException e = catchThrowableOfType(InvalidTokenException.class,
                 () -> decryptor.decrypt(vector.getString("jwe")));

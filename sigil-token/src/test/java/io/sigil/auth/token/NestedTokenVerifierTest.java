@@ -34,7 +34,7 @@ class NestedTokenVerifierTest {
     private static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC);
     private static final TokenPolicy POLICY = new TokenPolicy("sigil", Set.of(), Duration.ZERO, Optional.empty(), 8192);
     private static final SigningKey SIGNING = SigningKey.hmac(JwsAlgorithm.HS256, null,
-            TestKeys.secret(JwsAlgorithm.HS256, 3), "test.secret");
+            TestKeys.secret(JwsAlgorithm.HS256, 3));
     private static final TokenVerifier JWS = new TokenVerifier(KeyRing.of(SIGNING.verificationKey()), POLICY, CLOCK);
 
     private static NestedTokenVerifier verifier(JweAlgorithm... algorithms) {
@@ -47,7 +47,7 @@ class NestedTokenVerifierTest {
     }
 
     private static JweEncryptor encryptor(JweAlgorithm algorithm) {
-        return new JweEncryptor((RSAPublicKey) TestJwe.pair().getPublic(), algorithm, null, "test");
+        return new JweEncryptor((RSAPublicKey) TestJwe.pair().getPublic(), algorithm, null);
     }
 
     @ParameterizedTest

@@ -41,7 +41,7 @@ final class TestJwe {
 
     static JweDecryptor decryptor(JweAlgorithm... algorithms) {
         return new JweDecryptor(List.of(DecryptionKey.of(null, pair().getPrivate(),
-                EnumSet.copyOf(Arrays.asList(algorithms)), "test.key")), 8192);
+                EnumSet.copyOf(Arrays.asList(algorithms)))), 8192);
     }
 
     /**

@@ -1,4 +1,6 @@
-package io.sigil.auth.token;
+package io.sigil.auth.token.internal;
+
+import io.sigil.auth.token.InvalidKeyMaterialException;
 
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -13,7 +15,7 @@ import java.util.Arrays;
  * {@value #TRIAL_DIVISION_LIMIT} (found with one gcd against their product), and must not carry
  * the {@link RocaFingerprint ROCA fingerprint}. Stateless and thread-safe.
  */
-final class WeakRsaKeys {
+public final class WeakRsaKeys {
 
     /** Moduli are tested for prime factors below this bound. */
     static final int TRIAL_DIVISION_LIMIT = 10_000;
@@ -30,35 +32,34 @@ final class WeakRsaKeys {
     /**
      * @param modulus     the key's modulus
      * @param exponent    the key's public exponent
-     * @param settingName the setting the key came from, named in the message
-     * @throws SigilConfigurationException naming the setting and the weakness
+     * @throws InvalidKeyMaterialException naming the weakness
      */
-    static void check(BigInteger modulus, BigInteger exponent, String settingName) {
+    public static void check(BigInteger modulus, BigInteger exponent) {
         if (!modulus.testBit(0)) {
-            throw weak(settingName, "its modulus is even");
+            throw weak("its modulus is even");
         }
         if (!exponent.testBit(0)) {
-            throw weak(settingName, "its public exponent is even");
+            throw weak("its public exponent is even");
         }
         if (exponent.compareTo(MINIMUM_EXPONENT) < 0) {
-            throw weak(settingName, "its public exponent is below 65537");
+            throw weak("its public exponent is below 65537");
         }
         if (exponent.compareTo(modulus) >= 0) {
-            throw weak(settingName, "its public exponent is not smaller than its modulus");
+            throw weak("its public exponent is not smaller than its modulus");
         }
         if (exponent.bitLength() > MAXIMUM_EXPONENT_BITS) {
-            throw weak(settingName, "its public exponent is 2^256 or more (FIPS 186-5 caps it there)");
+            throw weak("its public exponent is 2^256 or more (FIPS 186-5 caps it there)");
         }
         if (!modulus.gcd(SMALL_PRIMES_PRODUCT).equals(BigInteger.ONE)) {
-            throw weak(settingName, "its modulus has a prime factor below " + TRIAL_DIVISION_LIMIT);
+            throw weak("its modulus has a prime factor below " + TRIAL_DIVISION_LIMIT);
         }
         if (RocaFingerprint.matches(modulus)) {
-            throw weak(settingName, "it has the ROCA fingerprint (CVE-2017-15361, an Infineon-made key): its "
+            throw weak("it has the ROCA fingerprint (CVE-2017-15361, an Infineon-made key): its "
                     + "private key can be computed from the public key; replace the key pair");
         }
     }
 
-    private static SigilConfigurationException weak(String settingName, String why) {
-        return new SigilConfigurationException(settingName + ": the RSA key is refused: " + why);
+    private static InvalidKeyMaterialException weak(String why) {
+        return new InvalidKeyMaterialException("the RSA key is refused: " + why);
     }
 }

@@ -1,4 +1,8 @@
-package io.sigil.auth.token;
+package io.sigil.auth.token.internal;
+
+import io.sigil.auth.token.InvalidTokenException;
+import io.sigil.auth.token.JwtClaims;
+import io.sigil.auth.token.TokenPolicy;
 
 import jakarta.json.JsonNumber;
 import java.time.Instant;
@@ -13,7 +17,7 @@ import java.util.Set;
  * Times are compared in whole epoch seconds, which is exact: NumericDates and the clock skew are
  * whole seconds. Stateless and thread-safe.
  */
-final class ClaimChecks {
+public final class ClaimChecks {
 
     /** The latest NumericDate accepted: 9999-12-31T23:59:59Z. */
     private static final long MAX_NUMERIC_DATE = 253_402_300_799L;
@@ -32,7 +36,7 @@ final class ClaimChecks {
      * @return the checked claims
      * @throws InvalidTokenException if a claim has the wrong type or fails the policy
      */
-    static JwtClaims check(ClaimsReader.Kept kept, byte[] payload, TokenPolicy policy, Instant now)
+    public static JwtClaims check(ClaimsReader.Kept kept, byte[] payload, TokenPolicy policy, Instant now)
             throws InvalidTokenException {
         long nowSeconds = now.getEpochSecond();
         long skew = policy.clockSkew().toSeconds();

@@ -1,4 +1,7 @@
-package io.sigil.auth.token;
+package io.sigil.auth.token.internal;
+
+import io.sigil.auth.token.InvalidTokenException;
+import io.sigil.auth.token.TokenVerifier;
 
 import jakarta.json.JsonNumber;
 import jakarta.json.stream.JsonParser;
@@ -16,7 +19,7 @@ import java.util.Set;
  * {@code List<String>} (an array of strings only) or {@link #OTHER} (any other value). Stateless
  * and thread-safe; each call returns a new, unshared {@link Kept}.
  */
-final class ClaimsReader {
+public final class ClaimsReader {
 
     /** A kept member whose value is neither a string, a number nor an array of strings. */
     static final Object OTHER = new Object();
@@ -38,7 +41,7 @@ final class ClaimsReader {
     }
 
     /** What the pass kept: {@code values[i]} is {@code null} when member {@code i} is absent. */
-    record Kept(Object[] values) {
+    public record Kept(Object[] values) {
         Object get(int member) {
             return values[member];
         }
@@ -50,7 +53,7 @@ final class ClaimsReader {
      * @throws InvalidTokenException with the same reason {@link StrictJson#parseObject} gives, if
      *                               the bytes are not one strict JSON object
      */
-    static Kept read(byte[] utf8) throws InvalidTokenException {
+    public static Kept read(byte[] utf8) throws InvalidTokenException {
         String part = "claims";
         try (JsonParser parser = StrictJson.parser(StrictJson.decode(utf8, part))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {

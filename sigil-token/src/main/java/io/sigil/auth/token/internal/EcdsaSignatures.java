@@ -1,4 +1,4 @@
-package io.sigil.auth.token;
+package io.sigil.auth.token.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
@@ -8,7 +8,7 @@ import java.util.Arrays;
  * Converts ECDSA signatures between JOSE's fixed-length R||S and the DER SEQUENCE the JDK's
  * {@code SHA*withECDSA} uses, checking lengths and ranges on the way. Stateless and thread-safe.
  */
-final class EcdsaSignatures {
+public final class EcdsaSignatures {
 
     private EcdsaSignatures() {
     }
@@ -19,7 +19,7 @@ final class EcdsaSignatures {
      * @param order           the curve order n
      * @return the DER form, or {@code null} if the length is wrong or R or S is not in [1, n-1]
      */
-    static byte[] rawToDer(byte[] raw, int componentLength, BigInteger order) {
+    public static byte[] rawToDer(byte[] raw, int componentLength, BigInteger order) {
         if (raw == null || raw.length != 2 * componentLength) {
             return null;
         }
@@ -50,7 +50,7 @@ final class EcdsaSignatures {
      * @return R||S, each left-padded to {@code componentLength}
      * @throws IllegalStateException if the DER is not what the JDK writes
      */
-    static byte[] derToRaw(byte[] der, int componentLength) {
+    public static byte[] derToRaw(byte[] der, int componentLength) {
         int[] position = {0};
         expect(der, position, 0x30);
         int end = readLength(der, position) + position[0];

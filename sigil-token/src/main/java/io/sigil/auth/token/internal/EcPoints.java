@@ -1,4 +1,4 @@
-package io.sigil.auth.token;
+package io.sigil.auth.token.internal;
 
 import java.math.BigInteger;
 import java.security.spec.ECFieldFp;
@@ -7,7 +7,7 @@ import java.security.spec.ECPoint;
 import java.util.HexFormat;
 
 /** Small helpers for EC and Ed25519 key encodings. Stateless and thread-safe. */
-final class EcPoints {
+public final class EcPoints {
 
     private static final byte[] ED25519_SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
     private static final byte[] ED25519_PKCS8_PREFIX = HexFormat.of().parseHex("302e020100300506032b657004220420");
@@ -16,7 +16,7 @@ final class EcPoints {
     }
 
     /** @return whether (x, y) lies on the prime curve: y^2 = x^3 + ax + b (mod p), 0 <= x, y < p */
-    static boolean isOnCurve(BigInteger x, BigInteger y, ECParameterSpec curve) {
+    public static boolean isOnCurve(BigInteger x, BigInteger y, ECParameterSpec curve) {
         BigInteger p = ((ECFieldFp) curve.getCurve().getField()).getP();
         if (x.signum() < 0 || y.signum() < 0 || x.compareTo(p) >= 0 || y.compareTo(p) >= 0) {
             return false;
@@ -33,7 +33,7 @@ final class EcPoints {
      *
      * @return k*G
      */
-    static ECPoint multiplyGenerator(BigInteger k, ECParameterSpec curve) {
+    public static ECPoint multiplyGenerator(BigInteger k, ECParameterSpec curve) {
         BigInteger p = ((ECFieldFp) curve.getCurve().getField()).getP();
         BigInteger a = curve.getCurve().getA();
         ECPoint result = ECPoint.POINT_INFINITY;
@@ -72,7 +72,7 @@ final class EcPoints {
     }
 
     /** @return the unsigned big-endian value left-padded to {@code length} bytes */
-    static byte[] fixedLength(BigInteger value, int length) {
+    public static byte[] fixedLength(BigInteger value, int length) {
         byte[] bytes = value.toByteArray();
         byte[] out = new byte[length];
         int copied = Math.min(bytes.length, length);
@@ -81,12 +81,12 @@ final class EcPoints {
     }
 
     /** @return the X.509 SubjectPublicKeyInfo of a raw 32-byte Ed25519 public key */
-    static byte[] ed25519Spki(byte[] raw) {
+    public static byte[] ed25519Spki(byte[] raw) {
         return concat(ED25519_SPKI_PREFIX, raw);
     }
 
     /** @return the PKCS#8 PrivateKeyInfo of a raw 32-byte Ed25519 seed */
-    static byte[] ed25519Pkcs8(byte[] seed) {
+    public static byte[] ed25519Pkcs8(byte[] seed) {
         return concat(ED25519_PKCS8_PREFIX, seed);
     }
 

@@ -1,4 +1,4 @@
-package io.sigil.auth.token;
+package io.sigil.auth.token.internal;
 
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -17,7 +17,7 @@ import java.util.Arrays;
  * agrees modulo the greatest common divisor of their orders. A random modulus passes with a
  * probability below 2^-150. Stateless and thread-safe; the tables are built once.
  */
-final class RocaFingerprint {
+public final class RocaFingerprint {
 
     private static final int GENERATOR = 65537;
     private static final int LARGEST_PRIME = 167;
@@ -51,7 +51,7 @@ final class RocaFingerprint {
      * @param modulus an RSA modulus
      * @return whether it has the structure of the vulnerable generator
      */
-    static boolean matches(BigInteger modulus) {
+    public static boolean matches(BigInteger modulus) {
         int[] logs = new int[PRIMES.length];
         for (int i = 0; i < PRIMES.length; i++) {
             logs[i] = LOGS[i][modulus.mod(BigInteger.valueOf(PRIMES[i])).intValue()];
@@ -75,7 +75,7 @@ final class RocaFingerprint {
     }
 
     /** @return the odd primes up to {@code limit} (2 needs no test: the modulus is odd) */
-    static int[] oddPrimesUpTo(int limit) {
+    public static int[] oddPrimesUpTo(int limit) {
         return java.util.stream.IntStream.rangeClosed(3, limit)
                 .filter(n -> java.util.stream.IntStream.rangeClosed(2, (int) Math.sqrt(n)).noneMatch(d -> n % d == 0))
                 .toArray();

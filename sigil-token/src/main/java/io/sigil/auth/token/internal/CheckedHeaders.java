@@ -1,4 +1,4 @@
-package io.sigil.auth.token;
+package io.sigil.auth.token.internal;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * tokens that verified are remembered, so a caller without a key cannot fill the slots.
  * Thread-safe: the entries are immutable and replaced whole.
  */
-final class CheckedHeaders {
+public final class CheckedHeaders {
 
     private static final int SLOTS = 8;
 
@@ -19,7 +19,7 @@ final class CheckedHeaders {
     private final AtomicInteger next = new AtomicInteger();
 
     /** @return the entry whose text is exactly {@code compact[0, firstDot)}, or {@code null} */
-    CheckedHeader find(String compact, int firstDot) {
+    public CheckedHeader find(String compact, int firstDot) {
         for (int i = 0; i < SLOTS; i++) {
             CheckedHeader entry = slots.get(i);
             if (entry == null) {
@@ -33,7 +33,7 @@ final class CheckedHeaders {
     }
 
     /** Remembers a header of a token that verified, replacing the oldest entry. */
-    void remember(CheckedHeader header) {
+    public void remember(CheckedHeader header) {
         slots.set(Math.floorMod(next.getAndIncrement(), SLOTS), header);
     }
 }

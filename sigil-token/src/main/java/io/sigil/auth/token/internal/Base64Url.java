@@ -1,4 +1,6 @@
-package io.sigil.auth.token;
+package io.sigil.auth.token.internal;
+
+import io.sigil.auth.token.InvalidTokenException;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -9,7 +11,7 @@ import java.util.Base64;
  * whitespace, and the unused low bits of the last character must be zero, so that every byte
  * string has exactly one accepted encoding. Stateless and thread-safe.
  */
-final class Base64Url {
+public final class Base64Url {
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
@@ -17,7 +19,7 @@ final class Base64Url {
     private Base64Url() {
     }
 
-    static String encode(byte[] bytes) {
+    public static String encode(byte[] bytes) {
         return ENCODER.encodeToString(bytes);
     }
 
@@ -26,7 +28,7 @@ final class Base64Url {
      *
      * @throws InvalidTokenException if the text is not canonical unpadded base64url
      */
-    static byte[] decode(String s, int from, int to) throws InvalidTokenException {
+    public static byte[] decode(String s, int from, int to) throws InvalidTokenException {
         int length = to - from;
         if (length % 4 == 1) {
             throw new InvalidTokenException("invalid base64url length");
@@ -50,7 +52,7 @@ final class Base64Url {
      *
      * @throws InvalidTokenException if the text is not canonical unpadded base64url
      */
-    static byte[] decode(byte[] ascii, int from, int to) throws InvalidTokenException {
+    public static byte[] decode(byte[] ascii, int from, int to) throws InvalidTokenException {
         int length = to - from;
         if (length % 4 == 1) {
             throw new InvalidTokenException("invalid base64url length");

@@ -1,4 +1,6 @@
-package io.sigil.auth.token;
+package io.sigil.auth.token.internal;
+
+import io.sigil.auth.token.InvalidKeyMaterialException;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -39,14 +41,13 @@ public final class KeyLocation {
      * @param location    the location as configured
      * @param classLoader the loader for {@code classpath:} locations
      * @param timeout     the connect and request timeout for {@code https:}
-     * @param settingName the setting the location came from, named in errors
      * @return the text
-     * @throws SigilConfigurationException if the location is malformed, unreadable, too large, not
+     * @throws InvalidKeyMaterialException if the location is malformed, unreadable, too large, not
      *                                     UTF-8, or of a refused scheme
      */
-    public static String read(String location, ClassLoader classLoader, Duration timeout, String settingName) {
+    public static String read(String location, ClassLoader classLoader, Duration timeout) {
         if (location == null || location.isBlank()) {
-            throw new SigilConfigurationException(settingName + " is empty");
+            throw new InvalidKeyMaterialException("the key location is empty");
         }
         String trimmed = location.trim();
         try {
@@ -55,28 +56,28 @@ public final class KeyLocation {
                 name = name.startsWith("/") ? name.substring(1) : name;
                 try (InputStream in = classLoader.getResourceAsStream(name)) {
                     if (in == null) {
-                        throw new SigilConfigurationException(settingName + ": no classpath resource " + name);
+                        throw new InvalidKeyMaterialException("no classpath resource " + name);
                     }
-                    return text(readBounded(in, settingName), settingName);
+                    return text(readBounded(in, "the key text"));
                 }
             }
             if (trimmed.startsWith("https:")) {
-                return text(fetchHttps(new URI(trimmed), timeout), settingName);
+                return text(fetchHttps(new URI(trimmed), timeout));
             }
             Path path;
             if (trimmed.startsWith("file:")) {
                 path = Paths.get(new URI(trimmed));
             } else if (trimmed.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*") && !trimmed.matches("^[A-Za-z]:[\\\\/].*")) {
-                throw new SigilConfigurationException(settingName + ": only a file path, file:, classpath: or "
+                throw new InvalidKeyMaterialException("only a file path, file:, classpath: or "
                         + "https: location is accepted");
             } else {
                 path = Paths.get(trimmed);
             }
             try (InputStream in = Files.newInputStream(path)) {
-                return text(readBounded(in, settingName), settingName);
+                return text(readBounded(in, "the key text"));
             }
         } catch (IOException | URISyntaxException | IllegalArgumentException e) {
-            throw new SigilConfigurationException(settingName + ": cannot read " + trimmed, e);
+            throw new InvalidKeyMaterialException("cannot read " + trimmed, e);
         }
     }
 
@@ -123,13 +124,13 @@ public final class KeyLocation {
         return out.toByteArray();
     }
 
-    private static String text(byte[] bytes, String settingName) {
+    private static String text(byte[] bytes) {
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new SigilConfigurationException(settingName + ": the key text is not UTF-8");
+            throw new InvalidKeyMaterialException("the key text is not UTF-8");
         }
     }
 }

@@ -1,4 +1,6 @@
-package io.sigil.auth.token;
+package io.sigil.auth.token.internal;
+
+import io.sigil.auth.token.InvalidTokenException;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -17,7 +19,7 @@ import java.util.Set;
  * any JSON-P object. Thread-safe: the parse is a pure function of the payload, so two threads
  * that race on the first use build equal objects and either may be kept.
  */
-final class LazyClaimsJson implements JsonObject {
+public final class LazyClaimsJson implements JsonObject {
 
     private final byte[] payload;
     private volatile JsonObject parsed;

@@ -1,4 +1,6 @@
-package io.sigil.auth.token;
+package io.sigil.auth.token.internal;
+
+import io.sigil.auth.token.InvalidTokenException;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -22,7 +24,7 @@ import java.util.Set;
  * duplicate member names at any level (JSON-P keeps the last one silently), nesting at most
  * {@link #MAX_DEPTH}. Thread-safe.
  */
-final class StrictJson {
+public final class StrictJson {
 
     /** The deepest nesting of JSON objects and arrays accepted. */
     static final int MAX_DEPTH = 16;
@@ -39,7 +41,7 @@ final class StrictJson {
      * @return the object
      * @throws InvalidTokenException if the bytes are not one strict JSON object
      */
-    static JsonObject parseObject(byte[] utf8, String part) throws InvalidTokenException {
+    public static JsonObject parseObject(byte[] utf8, String part) throws InvalidTokenException {
         try (JsonParser parser = parser(decode(utf8, part))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new InvalidTokenException(part + " is not a JSON object");

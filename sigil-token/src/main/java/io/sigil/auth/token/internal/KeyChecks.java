@@ -1,4 +1,7 @@
-package io.sigil.auth.token;
+package io.sigil.auth.token.internal;
+
+import io.sigil.auth.token.JwsAlgorithm;
+import io.sigil.auth.token.InvalidKeyMaterialException;
 
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
@@ -18,7 +21,7 @@ import java.util.Map;
  * minimum and without a structural weakness ({@link WeakRsaKeys}), the curve the algorithm names
  * with the public point on it. Stateless and thread-safe.
  */
-final class KeyChecks {
+public final class KeyChecks {
 
     private static final Map<JwsAlgorithm, ECParameterSpec> CURVES = new EnumMap<>(JwsAlgorithm.class);
 
@@ -40,70 +43,70 @@ final class KeyChecks {
             parameters.init(new ECGenParameterSpec(name));
             return parameters.getParameterSpec(ECParameterSpec.class);
         } catch (GeneralSecurityException e) {
-            throw new SigilConfigurationException("the JDK does not support the curve " + name, e);
+            throw new InvalidKeyMaterialException("the JDK does not support the curve " + name, e);
         }
     }
 
     /** @return the parameters of the curve an ES algorithm requires */
-    static ECParameterSpec curve(JwsAlgorithm algorithm) {
+    public static ECParameterSpec curve(JwsAlgorithm algorithm) {
         return CURVES.get(algorithm);
     }
 
-    static void checkMinimumRsaBits(int minimumRsaBits) {
+    public static void checkMinimumRsaBits(int minimumRsaBits) {
         if (minimumRsaBits < JwsAlgorithm.ABSOLUTE_MINIMUM_RSA_BITS) {
-            throw new SigilConfigurationException("the minimum RSA key size must be at least "
+            throw new InvalidKeyMaterialException("the minimum RSA key size must be at least "
                     + JwsAlgorithm.ABSOLUTE_MINIMUM_RSA_BITS + " bits");
         }
     }
 
     /**
-     * @throws SigilConfigurationException naming {@code settingName} if the key does not fit
+     * @throws InvalidKeyMaterialException if the key does not fit
      */
-    static void check(JwsAlgorithm algorithm, Key key, int minimumRsaBits, String settingName) {
+    public static void check(JwsAlgorithm algorithm, Key key, int minimumRsaBits) {
         checkMinimumRsaBits(minimumRsaBits);
         if (algorithm == null || key == null) {
-            throw new SigilConfigurationException(settingName + ": a key and its algorithm are required");
+            throw new InvalidKeyMaterialException("a key and its algorithm are required");
         }
         switch (algorithm.family()) {
-            case HMAC -> throw new SigilConfigurationException(settingName + ": " + algorithm
+            case HMAC -> throw new InvalidKeyMaterialException(algorithm
                     + " needs a secret, not a public or private key");
             case RSA, RSA_PSS -> {
                 if (!(key instanceof RSAKey rsa)) {
-                    throw wrongType(algorithm, "an RSA", settingName);
+                    throw wrongType(algorithm, "an RSA");
                 }
                 int bits = rsa.getModulus().bitLength();
                 if (bits < minimumRsaBits) {
-                    throw new SigilConfigurationException(settingName + ": the RSA key has " + bits
+                    throw new InvalidKeyMaterialException("the RSA key has " + bits
                             + " bits; at least " + minimumRsaBits + " are required");
                 }
                 if (key instanceof RSAPublicKey rsaPublic) {
-                    WeakRsaKeys.check(rsaPublic.getModulus(), rsaPublic.getPublicExponent(), settingName);
+                    WeakRsaKeys.check(rsaPublic.getModulus(), rsaPublic.getPublicExponent());
                 }
             }
             case ECDSA -> {
                 if (!(key instanceof ECKey ec)) {
-                    throw wrongType(algorithm, "an EC", settingName);
+                    throw wrongType(algorithm, "an EC");
                 }
                 if (!sameCurve(ec.getParams(), CURVES.get(algorithm))) {
-                    throw new SigilConfigurationException(settingName + ": " + algorithm
+                    throw new InvalidKeyMaterialException(algorithm
                             + " requires a key on " + algorithm.jwkCurveName());
                 }
                 if (key instanceof ECPublicKey point
                         && !EcPoints.isOnCurve(point.getW().getAffineX(), point.getW().getAffineY(), ec.getParams())) {
-                    throw new SigilConfigurationException(settingName + ": the EC public key's point is not on "
+                    throw new InvalidKeyMaterialException("the EC public key's point is not on "
                             + algorithm.jwkCurveName());
                 }
             }
             case EDDSA -> {
                 if (!(key instanceof EdECKey ed) || !"Ed25519".equalsIgnoreCase(ed.getParams().getName())) {
-                    throw wrongType(algorithm, "an Ed25519", settingName);
+                    throw wrongType(algorithm, "an Ed25519");
                 }
             }
             default -> throw new AssertionError(algorithm);
         }
     }
 
-    static boolean sameCurve(ECParameterSpec a, ECParameterSpec b) {
+    public static boolean sameCurve(ECParameterSpec a, ECParameterSpec b) {
         return a != null && b != null
                 && a.getOrder().equals(b.getOrder())
                 && a.getCofactor() == b.getCofactor()
@@ -111,7 +114,7 @@ final class KeyChecks {
                 && a.getCurve().equals(b.getCurve());
     }
 
-    private static SigilConfigurationException wrongType(JwsAlgorithm algorithm, String type, String settingName) {
-        return new SigilConfigurationException(settingName + ": " + algorithm + " requires " + type + " key");
+    private static InvalidKeyMaterialException wrongType(JwsAlgorithm algorithm, String type) {
+        return new InvalidKeyMaterialException(algorithm + " requires " + type + " key");
     }
 }

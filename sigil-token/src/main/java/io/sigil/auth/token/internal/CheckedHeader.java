@@ -1,4 +1,6 @@
-package io.sigil.auth.token;
+package io.sigil.auth.token.internal;
+
+import io.sigil.auth.token.JwsAlgorithm;
 
 /**
  * A protected header that passed the header check. Immutable.
@@ -7,5 +9,5 @@ package io.sigil.auth.token;
  * @param algorithm its {@code alg}
  * @param keyId     its {@code kid}, or {@code null}
  */
-record CheckedHeader(String encoded, JwsAlgorithm algorithm, String keyId) {
+public record CheckedHeader(String encoded, JwsAlgorithm algorithm, String keyId) {
 }
