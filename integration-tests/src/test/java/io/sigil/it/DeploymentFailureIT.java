@@ -35,7 +35,7 @@ class DeploymentFailureIT extends SigilITBase {
     void deploy_shortSecret_failsNamingTheKey() throws Exception {
         // "short-secret" in base64url: 12 bytes, where HS256 needs 32.
         assertFails("sigil-short-secret", "sigil.secret=c2hvcnQtc2VjcmV0\n",
-                "sigil.secret must decode to at least 32 bytes");
+                "sigil.secret: the secret must decode to at least 32 bytes");
     }
 
     @Test
