@@ -86,9 +86,12 @@ class ConcurrentSessionIT extends SigilITBase {
     private static String sessionCookie(HttpClient browser) {
         return browser.cookieHandler().map(handler -> {
             try {
-                return handler.get(java.net.URI.create(BASE + "/api/me"), Map.of()).getOrDefault("Cookie", List.of())
-                        .stream().flatMap(v -> java.util.Arrays.stream(v.split(";\\s*")))
-                        .filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+                // Every cookie the browser would send, as a browser does: Payara Micro pairs the
+                // session id with a JSESSIONIDVERSION cookie.
+                String cookies = String.join("; ", handler.get(java.net.URI.create(BASE + "/api/me"), Map.of())
+                        .getOrDefault("Cookie", List.of()));
+                assertThat(cookies).contains("JSESSIONID=");
+                return cookies;
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
