@@ -1,6 +1,5 @@
 package io.sigil.auth.endpoints;
 
-import io.sigil.auth.config.SigilConfig;
 import io.sigil.auth.identitystore.PasswordChangeService;
 import io.sigil.auth.mechanism.AuthenticatedCaller;
 import io.sigil.auth.throttle.LoginThrottle;
@@ -55,9 +54,7 @@ final class PasswordEndpoint extends HttpServlet {
         }
         AuthenticatedCaller caller = AuthenticatedCaller.of(request).orElse(null);
         if (caller == null) {
-            response.setHeader("WWW-Authenticate",
-                    "Bearer realm=\"" + CDI.current().select(SigilConfig.class).get().realm() + "\"");
-            Problems.send(response, 401, "Authentication is required.");
+            Problems.unauthorized(response, "Authentication is required.");
             return;
         }
         String current;

@@ -94,9 +94,7 @@ final class TokenEndpoint extends HttpServlet {
             OAuthResponses.granted(request, response, granted.caller(), granted.access(), granted.lifetime(),
                     granted.refreshToken());
         } else {
-            response.setHeader("WWW-Authenticate",
-                    "Bearer realm=\"" + CDI.current().select(SigilConfig.class).get().realm() + "\"");
-            Problems.send(response, 401, "Invalid user name or password.");
+            Problems.unauthorized(response, "Invalid user name or password.");
         }
     }
 
