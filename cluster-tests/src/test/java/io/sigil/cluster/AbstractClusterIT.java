@@ -1,6 +1,7 @@
 package io.sigil.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URI;
@@ -20,8 +21,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The cluster contract, run against two nodes of one server: tokens, the session fallback,
  * revocations, refresh token families and login throttle counters cross nodes, and the survivor keeps serving when the node that created a session is
- * killed. The failover case runs last: it leaves one node. Subclasses start the cluster once per
- * class.
+ * killed. The failover case runs last but one: it leaves one node, which the last case starts
+ * again where the cluster can ({@link ClusterUnderTest#restartable()}). Subclasses start the
+ * cluster once per class.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -259,6 +261,32 @@ abstract class AbstractClusterIT {
                 .isEqualTo(200);
         assertThat(Http.json(http.meWithCookie(node(2), cookie)).getString("name")).isEqualTo("bob");
         assertThat(http.meWithToken(node(2), token).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(101)
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void killedNode1_startedAgain_rejoinsWithTheClustersSessionsAndRevocations() throws Exception {
+        assumeTrue(cluster().restartable(), cluster().name() + " nodes are not restarted by the tests");
+        String cookie = http.formLogin(node(2), "alice", "alice-password");
+        String token = http.token(node(2), "bob", "bob-password");
+        String revoked = http.token(node(2), "bob", "bob-password");
+        assertThat(http.postWithToken(URI.create(node(2) + "/api/auth/logout"), revoked, null).statusCode())
+                .isEqualTo(204);
+
+        Instant started = Instant.now();
+        cluster().restart(1);
+        report("node 1 started again after the kill; it served the application "
+                + Duration.between(started, Instant.now()).toMillis() + " ms after the restart began");
+
+        assertThat(http.meWithToken(node(1), token).statusCode()).as("a token node 2 issued").isEqualTo(200);
+        assertRefused(http.meWithToken(node(1), revoked));
+        HttpResponse<String> session = http.meWithCookie(node(1), cookie);
+        assertThat(session.statusCode()).as("a session node 2 created while node 1 was down").isEqualTo(200);
+        assertThat(Http.json(session).getString("name")).isEqualTo("alice");
+        assertThat(http.postWithToken(URI.create(node(1) + "/api/auth/logout"), token, null).statusCode())
+                .isEqualTo(204);
+        refusedWithin(node(2), token, Instant.now());
     }
 
     /** Polls a node until it refuses a token, for at most {@link #PROPAGATION}. */

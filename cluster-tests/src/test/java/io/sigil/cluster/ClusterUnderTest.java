@@ -40,6 +40,23 @@ interface ClusterUnderTest extends AutoCloseable {
      */
     Optional<Instant> deathSeen(int survivor, int dead) throws IOException;
 
+    /** @return whether {@link #restart} can start a killed node again */
+    default boolean restartable() {
+        return false;
+    }
+
+    /**
+     * Starts a node that was killed again, the way an operator does, and waits until it serves the
+     * application as a member of the cluster.
+     *
+     * @param node 1 or 2
+     * @throws IOException if the node does not come back in time
+     * @throws UnsupportedOperationException if this cluster is not {@link #restartable()}
+     */
+    default void restart(int node) throws IOException {
+        throw new UnsupportedOperationException(name() + " nodes are not restarted by the tests");
+    }
+
     /** Stops every process the cluster started; never throws. */
     @Override
     void close();

@@ -2,6 +2,8 @@ package io.sigil.cluster;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,10 +70,32 @@ final class PayaraMicroCluster extends ScriptedCluster {
 
     @Override
     public Optional<Instant> deathSeen(int survivor, int dead) throws IOException {
+        return memberRemoved(nodeDir(survivor).resolve("server.log.0"), gridPorts[dead - 1]);
+    }
+
+    /**
+     * @return when a Payara log (Micro or Server) first says that the data grid member at
+     *         127.0.0.1:{@code gridPort} was removed, if it does yet
+     * @throws IOException if the log cannot be read
+     */
+    static Optional<Instant> memberRemoved(Path serverLog, int gridPort) throws IOException {
         // Payara logs this once Hazelcast has suspected the member and removed it from the grid.
-        return firstLineWith(nodeDir(survivor).resolve("server.log.0"),
-                "from Address /127.0.0.1:" + gridPorts[dead - 1],
-                line -> OffsetDateTime.parse(line.substring(1, 29), LOG_TIME).toInstant());
+        String text = "from Address /127.0.0.1:" + gridPort;
+        if (!Files.exists(serverLog)) {
+            return Optional.empty();
+        }
+        // A record starts with "[2026-11-30T00:21:13.123+0000] [Payara …" and its message is on that
+        // line (Micro's --logtofile) or on the next ones (Payara Server's server.log).
+        String recordStart = null;
+        for (String line : Files.readAllLines(serverLog, StandardCharsets.UTF_8)) {
+            if (line.length() > 29 && line.charAt(0) == '[' && Character.isDigit(line.charAt(1))) {
+                recordStart = line;
+            }
+            if (line.contains(text) && recordStart != null) {
+                return Optional.of(OffsetDateTime.parse(recordStart.substring(1, 29), LOG_TIME).toInstant());
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

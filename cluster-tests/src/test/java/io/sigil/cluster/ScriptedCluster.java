@@ -44,7 +44,7 @@ abstract class ScriptedCluster implements ClusterUnderTest {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         Path output = clusterDir.resolveSibling(clusterDir.getFileName() + "-start.log");
         try {
-            run(List.of(scriptDir.resolve("start-cluster.sh").toString(), deployment.toString()), output, timeout);
+            run(List.of(scriptDir.resolve(startScript()).toString(), deployment.toString()), output, timeout);
         } catch (IOException e) {
             close();
             throw e;
@@ -113,20 +113,35 @@ abstract class ScriptedCluster implements ClusterUnderTest {
     /** @return the name of the file, in a node's directory, that holds its JVM's pid */
     abstract String pidFile();
 
+    /** @return the file name, in the script directory, of the script that starts the cluster */
+    String startScript() {
+        return "start-cluster.sh";
+    }
+
+    /** @return the file name, in the script directory, of the script that stops the cluster */
+    String stopScript() {
+        return "stop-cluster.sh";
+    }
+
     private synchronized void stop() {
         if (stopped) {
             return;
         }
         stopped = true;
         try {
-            run(List.of(scriptDir.resolve("stop-cluster.sh").toString()),
+            run(List.of(scriptDir.resolve(stopScript()).toString()),
                     clusterDir.resolveSibling(clusterDir.getFileName() + "-stop.log"), Duration.ofSeconds(90));
         } catch (IOException e) {
             System.err.println("stopping the " + name() + " cluster: " + e.getMessage());
         }
     }
 
-    private void run(List<String> command, Path output, Duration timeout) throws IOException {
+    /**
+     * Runs a command with the cluster's environment, its output to a file, and waits for it.
+     *
+     * @throws IOException if it fails, or does not finish in time (it is killed then)
+     */
+    void run(List<String> command, Path output, Duration timeout) throws IOException {
         Files.createDirectories(output.getParent());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
