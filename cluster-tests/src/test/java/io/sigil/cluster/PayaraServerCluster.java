@@ -71,9 +71,10 @@ final class PayaraServerCluster extends ScriptedCluster {
         env.put("SIGIL_CLUSTER_NAME", System.getProperty("sigil.cluster.payara-server.name", "sigil-it-group"));
         PayaraServerCluster cluster = new PayaraServerCluster(ClusterSettings.serverConfig().resolve("payara/cluster"),
                 dir, home, das, portbases, grid, timeout, env);
-        // The DAS and both instances each boot once, one after the other: a longer bound than one server's.
+        // The script waits up to the start timeout four times in a row (DAS start, DAS restart,
+        // group start, application and grid ready); this bound covers all four.
         cluster.start(Path.of(ClusterSettings.required("sigil.cluster.payara-server.ear")),
-                timeout.multipliedBy(2).plusSeconds(120));
+                timeout.multipliedBy(4).plusSeconds(120));
         return cluster;
     }
 
