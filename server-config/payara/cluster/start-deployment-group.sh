@@ -66,7 +66,7 @@ echo "$admin_port" > "$cluster_dir/admin.port"
 
 # The domain and its DAS. The first boot adds jms-service to the configuration, which sigil.asadmin
 # then disables; the DAS's listener addresses and its data grid settings take effect at the restart.
-"$PAYARA_HOME/bin/asadmin" --interactive=false create-domain --nopassword=true --portbase "$das_portbase" \
+"$PAYARA_HOME/bin/asadmin" --interactive=false create-domain --nopassword=true --portbase "$das_portbase" --checkports=false \
   --domaindir "$cluster_dir" "$domain"
 "$PAYARA_HOME/bin/asadmin" --interactive=false start-domain --domaindir "$cluster_dir" --timeout "$timeout" "$domain"
 
