@@ -21,7 +21,8 @@ import org.eclipse.microprofile.config.spi.Converter;
  * and a read serves, through {@link #asConfig}, as the configuration a new {@link SigilConfig} is
  * loaded from, so that what is compared is exactly what is loaded. The values include secrets:
  * they are kept in memory only and never written to a log ({@link #toString} names keys only).
- * Immutable.
+ * A watched key whose value cannot be read fails the read; a listed key that cannot be read is
+ * left out (Sigil does not read it by name). Immutable.
  */
 final class SettingValues {
 
@@ -43,15 +44,28 @@ final class SettingValues {
      * @return the values
      */
     static SettingValues read(Config config, Collection<String> watched) {
-        Set<String> names = new LinkedHashSet<>(watched);
-        for (String name : config.getPropertyNames()) {
-            if (name != null && PREFIXES.stream().anyMatch(name::startsWith)) {
-                names.add(name);
+        Map<String, String> values = new TreeMap<>();
+        for (String name : watched) {
+            try {
+                values.put(name, config.getOptionalValue(name, String.class).orElse(""));
+            } catch (RuntimeException e) {
+                // An expression that does not resolve, say; never echo the value.
+                throw new SigilConfigurationException(name + " has a value that cannot be read ("
+                        + e.getClass().getSimpleName() + ")");
             }
         }
-        Map<String, String> values = new TreeMap<>();
-        for (String name : names) {
-            values.put(name, config.getOptionalValue(name, String.class).orElse(""));
+        Set<String> listed = new LinkedHashSet<>();
+        for (String name : config.getPropertyNames()) {
+            if (name != null && !values.containsKey(name) && PREFIXES.stream().anyMatch(name::startsWith)) {
+                listed.add(name);
+            }
+        }
+        for (String name : listed) {
+            try {
+                values.put(name, config.getOptionalValue(name, String.class).orElse(""));
+            } catch (RuntimeException e) {
+                // Not a key Sigil reads by name: leave it to whoever reads it.
+            }
         }
         return new SettingValues(values);
     }

@@ -178,8 +178,9 @@ public final class SigilSettings {
                 readFailed = false;
             } catch (RuntimeException e) {
                 if (!readFailed) {
-                    LOG.severe("Sigil could not read its settings (" + e.getClass().getSimpleName()
-                            + "); it keeps the last good ones");
+                    LOG.severe((e instanceof SigilConfigurationException ? e.getMessage()
+                            : "Sigil could not read its settings (" + e.getClass().getSimpleName() + ")")
+                            + "; Sigil keeps its last good settings");
                 }
                 readFailed = true;
                 return;
