@@ -3,10 +3,14 @@ package io.sigil.auth.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -166,6 +170,39 @@ class SigilSettingsTest {
         assertThat(catchThrowable(this::settings))
                 .isInstanceOf(SigilConfigurationException.class)
                 .hasMessageContaining(SigilSettings.RELOAD_INTERVAL);
+    }
+
+    @Test
+    void load_listedKeyThatCannotBeRead_isSkipped_watchedKeyThatCannotBeRead_failsNamingIt() {
+        Config good = new MapConfig(values);
+        Config unrelatedBroken = breaking(good, "sigil.unrelated");
+        assertThat(SigilSettings.load(() -> unrelatedBroken, getClass().getClassLoader(), clock).current())
+                .isNotNull();
+
+        Config lifetimeBroken = breaking(good, SigilConfigLoader.LIFETIME);
+        assertThat(catchThrowable(() -> SigilSettings.load(() -> lifetimeBroken, getClass().getClassLoader(), clock)))
+                .isInstanceOf(SigilConfigurationException.class).hasMessageContaining(SigilConfigLoader.LIFETIME);
+    }
+
+    /** A configuration that lists {@code key} and throws when it is asked for it, as an unresolvable expression does. */
+    private static Config breaking(Config config, String key) {
+        return (Config) Proxy.newProxyInstance(Config.class.getClassLoader(), new Class<?>[] {Config.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getPropertyNames")) {
+                        List<String> names = new ArrayList<>();
+                        config.getPropertyNames().forEach(names::add);
+                        names.add(key);
+                        return names;
+                    }
+                    if (method.getName().equals("getOptionalValue") && key.equals(args[0])) {
+                        throw new NoSuchElementException("unresolved expression");
+                    }
+                    try {
+                        return method.invoke(config, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @Test
