@@ -5,6 +5,7 @@ import io.sigil.auth.identitystore.TokenIdentityStore;
 import io.sigil.auth.identitystore.UserAccountIdentityStore;
 import io.sigil.auth.identitystore.UserAccounts;
 import io.sigil.auth.mechanism.SigilAuthentication;
+import io.sigil.auth.metrics.SigilMetrics;
 import io.sigil.auth.mechanism.SigilAuthenticationMechanism;
 import io.sigil.auth.revocation.RevocationStoreProducer;
 import jakarta.enterprise.event.Observes;
@@ -36,7 +37,7 @@ public class SigilExtension implements Extension {
     /** The beans Sigil adds to an application that turns it on. */
     static final List<Class<?>> BEANS = List.of(SigilConfigProducer.class, RevocationStoreProducer.class,
             SigilAuthenticationMechanism.class, TokenIdentityStore.class, UserAccounts.class,
-            UserAccountIdentityStore.class, PasswordChangeService.class);
+            UserAccountIdentityStore.class, PasswordChangeService.class, SigilMetrics.class);
 
     private final Supplier<Config> mpConfig;
     private volatile boolean requested;

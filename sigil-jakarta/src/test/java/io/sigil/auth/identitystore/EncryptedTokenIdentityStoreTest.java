@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sigil.auth.config.SigilConfig;
 import io.sigil.auth.config.SigilConfigLoader;
+import io.sigil.auth.metrics.SigilMetrics;
 import io.sigil.auth.revocation.MapRevocationStore;
 import io.sigil.auth.testing.TestConfigs;
 import io.sigil.auth.testing.TestTokens;
@@ -52,6 +53,7 @@ class EncryptedTokenIdentityStoreTest {
                 config.tokenLifetime(), TestTokens.CLOCK);
         store.cache = new VerifiedTokenCache(config.tokenCacheSize(), config.keys()::generation, config.policy(),
                 TestTokens.CLOCK);
+        store.metrics = new SigilMetrics();
         return store;
     }
 
