@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -82,6 +83,23 @@ class MetricsIT extends SigilITBase {
         JsonObject body = json(response);
         assertThat(body.getString("status")).isEqualTo("UP");
         assertThat(body.getJsonArray("checks").toString()).contains("sigil-signing-key", "sigil-revocation-store");
+    }
+
+    /**
+     * Payara's own MicroProfile Health endpoint (on by default, at the server's root) lists Sigil's
+     * readiness check, with its status only. WildFly's {@code standalone-ha.xml} has no
+     * MicroProfile Health subsystem, so there the check is not added.
+     */
+    @Test
+    void serverHealth_onPayara_listsSigilsReadinessCheck() throws Exception {
+        Assumptions.assumeTrue(System.getProperty("arquillian.launch", "wildfly").startsWith("payara"),
+                "MicroProfile Health is on by default on Payara only");
+        String root = BASE.substring(0, BASE.lastIndexOf('/'));
+
+        HttpResponse<String> response = send(requestAt(root, "/health/ready").GET().build());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).containsPattern("\"name\"\\s*:\\s*\"sigil\"").doesNotContain("revocation");
     }
 
     @Test

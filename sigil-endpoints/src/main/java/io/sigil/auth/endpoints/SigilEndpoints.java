@@ -44,6 +44,11 @@ public final class SigilEndpoints implements ServletContainerInitializer {
         if (settings.jwks()) {
             add(context, "sigil-jwks", new JwksEndpoint(), EndpointSettings.JWKS_PATH);
         }
+        if (settings.metrics() || settings.health()) {
+            // A role the application never declared is no role on Payara: isUserInRole stays false
+            // for a caller in that group. Declared, both servers map the group to it by name.
+            context.declareRoles(settings.metricsRole());
+        }
         if (settings.metrics()) {
             add(context, "sigil-metrics", new MetricsEndpoint(settings.metricsRole()), settings.basePath() + "/metrics");
         }
