@@ -49,12 +49,17 @@ public class SigilConfigProducer {
         return config.verifier(Clock.systemUTC());
     }
 
-    /** The cache of verified tokens ({@code sigil.token.cache.size}), dropped whenever the keys change. */
+    /**
+     * The cache of verified tokens ({@code sigil.token.cache.size}), dropped whenever the keys
+     * change, Sigil's own or an outside issuer's.
+     */
     @Produces
     @Singleton
-    VerifiedTokenCache tokenCache(SigilConfig config) {
-        return new VerifiedTokenCache(config.tokenCacheSize(), config.keys()::generation, config.policy(),
-                Clock.systemUTC());
+    VerifiedTokenCache tokenCache(SigilConfig config, TrustedIssuers outside) {
+        // Both only grow, so their sum changes exactly when either does.
+        SigilKeys keys = config.keys();
+        return new VerifiedTokenCache(config.tokenCacheSize(), () -> keys.generation() + outside.generation(),
+                config.policy(), Clock.systemUTC());
     }
 
     /**

@@ -36,11 +36,12 @@ public class SigilExtension implements Extension {
     /** The beans Sigil adds to an application that turns it on. */
     static final List<Class<?>> BEANS = List.of(SigilConfigProducer.class, RevocationStoreProducer.class,
             SigilAuthenticationMechanism.class, TokenIdentityStore.class, UserAccounts.class,
-            UserAccountIdentityStore.class, PasswordChangeService.class);
+            UserAccountIdentityStore.class, PasswordChangeService.class, TrustedIssuersProducer.class);
 
     private final Supplier<Config> mpConfig;
     private volatile boolean requested;
     private volatile SigilConfig config;
+    private volatile TrustedIssuers trustedIssuers;
 
     /** Reads the deployment's MicroProfile Config; the constructor the container calls. */
     public SigilExtension() {
@@ -83,6 +84,11 @@ public class SigilExtension implements Extension {
             LOG.info(() -> "Sigil configured: issuer=" + config.policy().issuer()
                     + ", token lifetime=" + config.tokenLifetime() + ", keys: " + config.keys()
                     + (config.dataSource().map(ds -> ", JDBC user store: " + ds).orElse("")));
+            trustedIssuers = TrustedIssuers.load(deploymentConfig, config.policy(),
+                    loader != null ? loader : SigilExtension.class.getClassLoader(), Clock.systemUTC());
+            if (!trustedIssuers.isEmpty()) {
+                LOG.info(() -> "Sigil accepts (never issues) the tokens of outside issuers: " + trustedIssuers);
+            }
             RevocationStoreProducer.checkConfiguredCache(deploymentConfig);
         } catch (SigilConfigurationException e) {
             event.addDeploymentProblem(e);
@@ -92,6 +98,18 @@ public class SigilExtension implements Extension {
     /** @return whether a class of the deployment carries {@link SigilAuthentication} */
     public boolean requested() {
         return requested;
+    }
+
+    /**
+     * @return the outside issuers of {@code sigil.issuers} read at deployment
+     * @throws SigilConfigurationException if they could not be read
+     */
+    public TrustedIssuers trustedIssuers() {
+        TrustedIssuers current = trustedIssuers;
+        if (current == null) {
+            throw new SigilConfigurationException("Sigil's configuration was not loaded");
+        }
+        return current;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.sigil.auth.config.SigilConfig;
 import io.sigil.auth.principal.SigilJsonWebToken;
 import io.sigil.auth.revocation.RevocationStore;
 import io.sigil.auth.token.InvalidTokenException;
+import io.sigil.auth.token.IssuerRouting;
 import io.sigil.auth.token.NestedTokenVerifier;
 import io.sigil.auth.token.VerifiedToken;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,9 @@ import java.util.logging.Logger;
 
 /**
  * Validates {@link TokenCredential}s with the deployment's {@link NestedTokenVerifier} (signed
- * tokens, and signed-then-encrypted ones when {@code mp.jwt.decrypt.key.location} is set), then requires
+ * tokens, and signed-then-encrypted ones when {@code mp.jwt.decrypt.key.location} is set), or,
+ * for a token of an outside issuer of {@code sigil.issuers}, with that issuer's keys only (see
+ * {@link IssuerRouting}), then requires
  * the claims named by {@code sigil.token.required-claims}, then, once the signature and claims
  * have passed, asks the {@link RevocationStore} whether the token was revoked. A token presented
  * again skips the first two steps while it is in the {@link VerifiedTokenCache} (its time claims
@@ -29,7 +32,7 @@ public class TokenIdentityStore implements IdentityStore {
     private static final Logger LOG = Logger.getLogger(TokenIdentityStore.class.getName());
 
     @Inject
-    NestedTokenVerifier verifier;
+    IssuerRouting verifier;
 
     @Inject
     SigilConfig config;

@@ -3,6 +3,7 @@ package io.sigil.auth.identitystore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sigil.auth.config.SigilConfig;
+import io.sigil.auth.config.TrustedIssuers;
 import io.sigil.auth.config.SigilConfigLoader;
 import io.sigil.auth.revocation.MapRevocationStore;
 import io.sigil.auth.testing.TestConfigs;
@@ -46,7 +47,7 @@ class EncryptedTokenIdentityStoreTest {
 
     private static TokenIdentityStore store(SigilConfig config) {
         TokenIdentityStore store = new TokenIdentityStore();
-        store.verifier = config.verifier(TestTokens.CLOCK);
+        store.verifier = TrustedIssuers.none().routing(config.verifier(TestTokens.CLOCK)::verify, config.policy());
         store.config = config;
         store.revocations = new MapRevocationStore(new ConcurrentHashMap<>(), false, config.policy().clockSkew(),
                 config.tokenLifetime(), TestTokens.CLOCK);
