@@ -10,6 +10,9 @@
  * {@link io.sigil.auth.config.SigilConfigLoader#load} reads every key (the key ring through
  * {@code SigilKeysLoader}); {@link io.sigil.auth.config.SigilConfigProducer} makes the
  * configuration, the verifier and the issuer injectable. Key files are re-read when they change
- * ({@code ReloadingFile}, {@code ReloadSchedule}).
+ * ({@code ReloadingFile}, {@code ReloadSchedule}). Outside issuers ({@code sigil.issuers}) are
+ * read by {@link io.sigil.auth.config.TrustedIssuers}, each with its own key source, and made
+ * injectable, with the verifier that routes a token to its issuer's keys, by
+ * {@link io.sigil.auth.config.TrustedIssuersProducer}.
  */
 package io.sigil.auth.config;
