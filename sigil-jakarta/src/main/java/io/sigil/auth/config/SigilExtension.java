@@ -26,8 +26,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * deployment with a message naming the key instead of failing the first request.
  * <p>
  * The Sigil jars are not bean archives: this extension adds Sigil's beans itself, and only to a
- * deployment that asked for them. One instance per deployment; the configuration is read once and
- * then only read.
+ * deployment that asked for them. One instance per deployment; the settings are read once here
+ * and then looked at again by {@link SigilSettings}.
  */
 public class SigilExtension implements Extension {
 
@@ -40,7 +40,7 @@ public class SigilExtension implements Extension {
 
     private final Supplier<Config> mpConfig;
     private volatile boolean requested;
-    private volatile SigilConfig config;
+    private volatile SigilSettings settings;
     private volatile TrustedIssuers trustedIssuers;
 
     /** Reads the deployment's MicroProfile Config; the constructor the container calls. */
@@ -79,11 +79,13 @@ public class SigilExtension implements Extension {
             // The deployment's loader: classpath: key locations name resources of the application.
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
             Config deploymentConfig = mpConfig.get();
-            config = SigilConfigLoader.load(deploymentConfig,
+            settings = SigilSettings.load(() -> deploymentConfig,
                     loader != null ? loader : SigilExtension.class.getClassLoader(), Clock.systemUTC());
+            SigilConfig config = settings.current();
             LOG.info(() -> "Sigil configured: issuer=" + config.policy().issuer()
                     + ", token lifetime=" + config.tokenLifetime() + ", keys: " + config.keys()
-                    + (config.dataSource().map(ds -> ", JDBC user store: " + ds).orElse("")));
+                    + (config.dataSource().map(ds -> ", JDBC user store: " + ds).orElse(""))
+                    + "; settings are looked at again every " + settings.reloadInterval());
             trustedIssuers = TrustedIssuers.load(deploymentConfig, config.policy(),
                     loader != null ? loader : SigilExtension.class.getClassLoader(), Clock.systemUTC());
             if (!trustedIssuers.isEmpty()) {
@@ -101,7 +103,7 @@ public class SigilExtension implements Extension {
     }
 
     /**
-     * @return the outside issuers of {@code sigil.issuers} read at deployment
+     * @return the outside issuers of {@code sigil.issuers}, read at deployment
      * @throws SigilConfigurationException if they could not be read
      */
     public TrustedIssuers trustedIssuers() {
@@ -113,14 +115,22 @@ public class SigilExtension implements Extension {
     }
 
     /**
-     * @return the configuration read at deployment
-     * @throws SigilConfigurationException if it could not be read
+     * @return the deployment's settings, read at deployment and looked at again while it runs
+     * @throws SigilConfigurationException if they could not be read
      */
-    public SigilConfig config() {
-        SigilConfig current = config;
+    public SigilSettings settings() {
+        SigilSettings current = settings;
         if (current == null) {
             throw new SigilConfigurationException("Sigil's configuration was not loaded");
         }
         return current;
+    }
+
+    /**
+     * @return the configuration in force now
+     * @throws SigilConfigurationException if it could not be read
+     */
+    public SigilConfig config() {
+        return settings().current();
     }
 }
