@@ -1,12 +1,18 @@
 package io.sigil.auth.mechanism;
 
 import io.sigil.auth.config.SigilConfig;
+import io.sigil.auth.config.SigilSettings;
 import io.sigil.auth.identitystore.PasswordCheck;
 import io.sigil.auth.identitystore.TokenCredential;
+import io.sigil.auth.identitystore.TokenIdentityStore;
+import io.sigil.auth.metrics.RefusalReason;
+import io.sigil.auth.metrics.SigilMetrics;
+import io.sigil.auth.metrics.SigilMetrics.LoginResult;
 import io.sigil.auth.revocation.RevocationStore;
 import io.sigil.auth.throttle.LoginThrottle;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -14,6 +20,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,6 +29,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -44,7 +52,9 @@ import java.util.logging.Logger;
  * {@link RevocationStore}, seen by every node): then the session is invalidated;</li>
  * <li>otherwise a protected resource is answered with a 401 Bearer challenge.</li>
  * </ol>
- * Validation is the identity stores' work; this class only extracts and decides. Thread-safe.
+ * Validation is the identity stores' work; this class only extracts and decides. A token goes to
+ * Sigil's token store directly unless the application has a groups-only identity store
+ * ({@link TokenRoute}); passwords go through the {@link IdentityStoreHandler}. Thread-safe.
  */
 @ApplicationScoped
 public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -56,7 +66,7 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
     IdentityStoreHandler identityStoreHandler;
 
     @Inject
-    SigilConfig config;
+    SigilSettings settings;
 
     @Inject
     LoginThrottle throttle;
@@ -64,28 +74,53 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
     @Inject
     RevocationStore revocations;
 
-    private TokenExtractor extractor;
+    @Inject
+    SigilMetrics metrics;
+
+    @Inject
+    TokenIdentityStore tokenStore;
+
+    @Inject
+    Instance<IdentityStore> identityStores;
+
+    private Function<TokenCredential, CredentialValidationResult> tokenValidation;
 
     @PostConstruct
     void init() {
-        extractor = new TokenExtractor(config.transport(),
-                config.cookies().enabled() ? config.cookies().accessCookie() : null);
+        tokenValidation = TokenRoute.choose(identityStoreHandler, tokenStore, identityStores);
+    }
+
+    /** The extractor for the configuration it was built for; built again when the settings change. */
+    private volatile ExtractorFor extractor;
+
+    private record ExtractorFor(SigilConfig config, TokenExtractor extractor) {
+    }
+
+    private TokenExtractor extractor(SigilConfig config) {
+        ExtractorFor known = extractor;
+        if (known == null || known.config() != config) {
+            known = new ExtractorFor(config, new TokenExtractor(config.transport(),
+                    config.cookies().enabled() ? config.cookies().accessCookie() : null));
+            extractor = known;
+        }
+        return known.extractor();
     }
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        SigilConfig config = settings.current();
         Credential login = context.getAuthParameters().getCredential();
         if (context.isAuthenticationRequest() && login instanceof UsernamePasswordCredential) {
             return passwordLogin(request, context, (UsernamePasswordCredential) login);
         }
 
-        TokenExtractor.Result extracted = extractor.extract(request);
+        TokenExtractor.Result extracted = extractor(config).extract(request);
         if (extracted instanceof TokenExtractor.Malformed malformed) {
-            return badRequest(response, malformed.reason());
+            return badRequest(response, config, malformed.reason());
         }
         if (extracted instanceof TokenExtractor.Found found) {
-            return tokenLogin(response, context, found);
+            return tokenLogin(response, context, config, found);
         }
 
         HttpSession session = request.getSession(false);
@@ -98,16 +133,16 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
         }
 
         if (context.isProtected() || context.isAuthenticationRequest()) {
-            return unauthorized(response, null);
+            return unauthorized(response, config, null);
         }
         return context.doNothing();
     }
 
     private AuthenticationStatus tokenLogin(HttpServletResponse response, HttpMessageContext context,
-                                            TokenExtractor.Found found) {
-        CredentialValidationResult result = identityStoreHandler.validate(new TokenCredential(found.token()));
+                                            SigilConfig config, TokenExtractor.Found found) {
+        CredentialValidationResult result = tokenValidation.apply(new TokenCredential(found.token()));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            return unauthorized(response, "invalid_token");
+            return unauthorized(response, config, "invalid_token");
         }
         if (found.browserCookie() && !TokenExtractor.isSafe(context.getRequest())
                 && !CsrfGuard.sameOrigin(context.getRequest(), result.getCallerPrincipal().getName(),
@@ -142,6 +177,7 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
         String username = login.getCaller();
         Optional<Duration> wait = throttle.retryAfter(username, request.getRemoteAddr());
         if (wait.isPresent()) {
+            metrics.loginThrottled();
             request.setAttribute(LoginThrottle.RETRY_AFTER_ATTRIBUTE, wait.get());
             context.getResponse().setStatus(429);
             context.getResponse().setHeader("Retry-After", Long.toString(wait.get().toSeconds()));
@@ -150,17 +186,20 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
         PasswordCheck.Outcome outcome = PasswordCheck.validate(identityStoreHandler, login);
         if (outcome instanceof PasswordCheck.Unavailable) {
             // Not 401: the password may be right; the caller is asked to come back (see PasswordCheck).
+            metrics.sessionLogin(LoginResult.UNAVAILABLE);
             context.getResponse().setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             context.getResponse().setHeader("Retry-After", String.valueOf(PasswordCheck.RETRY_AFTER_SECONDS));
             return AuthenticationStatus.SEND_FAILURE;
         }
         if (!(outcome instanceof PasswordCheck.Valid valid)) {
             throttle.failed(username, request.getRemoteAddr());
+            metrics.sessionLogin(LoginResult.FAILED);
             context.getResponse().setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             return AuthenticationStatus.SEND_FAILURE;
         }
         CredentialValidationResult result = valid.result();
         throttle.succeeded(username);
+        metrics.sessionLogin(LoginResult.OK);
         String name = result.getCallerPrincipal().getName();
         HttpSession session = request.getSession(false);
         if (session != null) {
@@ -177,14 +216,15 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
         return context.notifyContainerAboutLogin(result);
     }
 
-    private AuthenticationStatus unauthorized(HttpServletResponse response, String error) {
+    private static AuthenticationStatus unauthorized(HttpServletResponse response, SigilConfig config, String error) {
         String challenge = BEARER + " realm=\"" + config.realm() + "\""
                 + (error == null ? "" : ", error=\"" + error + "\"");
         return fail(response, HttpServletResponse.SC_UNAUTHORIZED, challenge);
     }
 
-    private AuthenticationStatus badRequest(HttpServletResponse response, String reason) {
+    private AuthenticationStatus badRequest(HttpServletResponse response, SigilConfig config, String reason) {
         LOG.log(Level.FINE, "malformed token in the request: {0}", reason);
+        metrics.tokenRefused(RefusalReason.MALFORMED);
         return fail(response, HttpServletResponse.SC_BAD_REQUEST,
                 BEARER + " realm=\"" + config.realm() + "\", error=\"invalid_request\"");
     }
