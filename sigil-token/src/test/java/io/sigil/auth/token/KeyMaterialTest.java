@@ -68,7 +68,8 @@ class KeyMaterialTest {
         String text = Jwk.publicJwkSet(ring.keys()).toString();
 
         assertThat(Json.createReader(new java.io.StringReader(text)).readObject().getJsonArray("keys")).hasSize(2);
-        assertThat(text).doesNotContain("\"d\":").doesNotContain("\"k\":").doesNotContain("oct");
+        assertThat(text).doesNotContain("\"d\":").doesNotContain("\"k\":")
+                .doesNotContain("\"kty\":\"oct\"");
     }
 
     @Test
