@@ -186,7 +186,7 @@ public final class Soak {
                     default -> badToken(client);
                 }
             } catch (IOException e) {
-                error("io " + e.getClass().getSimpleName());
+                // Counted by send(), with the kind of request.
             } catch (InterruptedException e) {
                 return;
             }
@@ -196,7 +196,13 @@ public final class Soak {
     private static HttpResponse<String> send(HttpClient client, HttpRequest request, String kind)
             throws IOException, InterruptedException {
         REQUESTS.increment();
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response;
+        try {
+            response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            error("io " + e.getClass().getSimpleName() + " (" + kind + ")");
+            throw e;
+        }
         if (response.statusCode() >= 500) {
             SERVER_ERRORS.increment();
             error(kind + " " + response.statusCode());
@@ -237,7 +243,7 @@ public final class Soak {
         }
         String bearer = "Bearer " + token.group(1);
         for (int i = 0; i < 3; i++) {
-            int status = send(client, request("/api/me").header("Authorization", bearer).GET().build(), "me").statusCode();
+            int status = send(client, request("/api/me").header("Authorization", bearer).GET().build(), "me with token").statusCode();
             if (status != 200) {
                 error("me with token " + status);
             }
@@ -248,7 +254,7 @@ public final class Soak {
             if (logout != 204) {
                 error("logout " + logout);
             }
-            int after = send(client, request("/api/me").header("Authorization", bearer).GET().build(), "me").statusCode();
+            int after = send(client, request("/api/me").header("Authorization", bearer).GET().build(), "me with token").statusCode();
             if (after != 401) {
                 error("revoked token answered " + after);
             }
@@ -278,7 +284,7 @@ public final class Soak {
         for (int i = 0; i < 3; i++) {
             String cookies = session.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
                     .collect(java.util.stream.Collectors.joining("; "));
-            HttpResponse<String> me = send(client, request("/api/me").header("Cookie", cookies).GET().build(), "me");
+            HttpResponse<String> me = send(client, request("/api/me").header("Cookie", cookies).GET().build(), "me with session");
             keepCookies(me, session);
             if (me.statusCode() == 401) {
                 SESSIONS_LOST.increment();

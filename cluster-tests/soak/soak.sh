@@ -66,11 +66,13 @@ soak() {
   java "$here/Soak.java" "$balancer_port" "$port1" "$port2" "$connections" "$seconds" "$flag" "$report" &
   local client=$!
 
-  # Heap after GC of each node, each minute.
+  # Heap after GC of each node, each minute. On the clock, not after a fixed sleep: jcmd can take
+  # many seconds on a busy machine, and the lines must stay with the client's minutes.
   (
+    start=$SECONDS
     for ((m = 1; m <= minutes; m++)); do
-      sleep 60
-      line="minute $m heap after GC (MiB):"
+      while [ $((SECONDS - start)) -lt $((m * 60)) ]; do sleep 1; done
+      line="minute $m ($((SECONDS - start))s) heap after GC (MiB):"
       for n in 1 2; do
         pid=$(cat "$dir/node$n/server.pid" 2>/dev/null || true)
         line="$line node$n $( [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && heap_after_gc "$pid" || echo down)"
