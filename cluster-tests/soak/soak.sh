@@ -52,7 +52,7 @@ heap_after_gc() {
 # Waits until a node answers /app/api/me with 401 (up, deployed).
 wait_up() {
   local port=$1 deadline=$((SECONDS + 300))
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/app/api/me")" = 401 ]; do
+  until [ "$(curl -s --max-time 10 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/app/api/me")" = 401 ]; do
     [ $SECONDS -lt $deadline ] || { echo "the node on port $port did not come back" >&2; return 1; }
     sleep 1
   done
@@ -95,9 +95,12 @@ soak() {
   sleep 2
   # The new JVM, found by its node directory (the stop scripts check the same), for the stop script.
   pgrep -n -f -- "$dir/node1" > "$dir/node1/server.pid" || true
-  wait_up "$port1" || true
+  if wait_up "$port1"; then
+    echo "$(date +%T) node1 is back (pid $(cat "$dir/node1/server.pid"))" | tee -a "$report"
+  else
+    echo "$(date +%T) node1 did not answer within 300 s of its restart" | tee -a "$report"
+  fi
   rm -f "$flag"
-  echo "$(date +%T) node1 is back (pid $(cat "$dir/node1/server.pid"))" | tee -a "$report"
 
   wait "$client" || echo "the load client failed" | tee -a "$report"
   wait "$sampler" || true
