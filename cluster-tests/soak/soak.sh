@@ -115,8 +115,9 @@ for target in "${targets[@]}"; do
     : "${JBOSS_HOME:?set JBOSS_HOME to an unzipped WildFly 39}"
     export SIGIL_NODE1_PORT_OFFSET=${wf_offsets[0]} SIGIL_NODE2_PORT_OFFSET=${wf_offsets[1]}
     export SIGIL_MULTICAST_ADDRESS=${SOAK_MULTICAST_ADDRESS:-230.0.0.14}
-    "$root/server-config/wildfly/cluster/start-cluster.sh" "$root/ear/target/sigil.ear"
+    # The trap first: a cluster that fails to start is stopped too.
     trap '"$root/server-config/wildfly/cluster/stop-cluster.sh"' EXIT
+    "$root/server-config/wildfly/cluster/start-cluster.sh" "$root/ear/target/sigil.ear"
     soak wildfly "$dir" $((8080 + wf_offsets[0])) $((8080 + wf_offsets[1]))
     "$root/server-config/wildfly/cluster/stop-cluster.sh"
   else
@@ -124,8 +125,8 @@ for target in "${targets[@]}"; do
     export SIGIL_NODE1_HTTP_PORT=${micro_http[0]} SIGIL_NODE2_HTTP_PORT=${micro_http[1]}
     export SIGIL_NODE1_GRID_PORT=${micro_grid[0]} SIGIL_NODE2_GRID_PORT=${micro_grid[1]}
     export SIGIL_CLUSTER_NAME=${SOAK_CLUSTER_NAME:-sigil-soak}
-    "$root/server-config/payara/cluster/start-cluster.sh" "$root/war/target/sigil.war"
     trap '"$root/server-config/payara/cluster/stop-cluster.sh"' EXIT
+    "$root/server-config/payara/cluster/start-cluster.sh" "$root/war/target/sigil.war"
     soak payara "$dir" "${micro_http[0]}" "${micro_http[1]}"
     "$root/server-config/payara/cluster/stop-cluster.sh"
   fi
