@@ -114,8 +114,24 @@ public final class SigilConfigLoader {
      * @throws SigilConfigurationException if a value is missing, malformed or unsafe
      */
     public static SigilConfig load(Config config, ClassLoader classLoader, Clock clock) {
+        return load(config, classLoader, clock, null);
+    }
+
+    /**
+     * Loads the configuration, keeping a key ring that was built before.
+     *
+     * @param config      the MicroProfile Config to read
+     * @param classLoader the deployment's class loader, for {@code classpath:} key locations
+     * @param clock       the time source of key sources that change at run time
+     * @param keys        the key ring to keep (no key setting changed), or null to build one
+     * @return the validated configuration
+     * @throws SigilConfigurationException if a value is missing, malformed or unsafe
+     */
+    static SigilConfig load(Config config, ClassLoader classLoader, Clock clock, SigilKeys keys) {
         boolean generateSecret = bool(config, GENERATE_SECRET, false);
-        SigilKeys keys = SigilKeysLoader.load(config, generateSecret, classLoader, clock);
+        if (keys == null) {
+            keys = SigilKeysLoader.load(config, generateSecret, classLoader, clock);
+        }
         TokenPolicy policy = policy(config);
         Duration lifetime = duration(config, LIFETIME, Duration.ofMinutes(15));
         if (lifetime.compareTo(TokenIssuer.MIN_LIFETIME) < 0 || lifetime.compareTo(TokenIssuer.MAX_LIFETIME) > 0) {

@@ -6,6 +6,7 @@ import io.sigil.auth.identitystore.UserAccountIdentityStore;
 import io.sigil.auth.identitystore.UserAccounts;
 import io.sigil.auth.mechanism.SigilAuthentication;
 import io.sigil.auth.mechanism.SigilAuthenticationMechanism;
+import io.sigil.auth.metrics.SigilMetrics;
 import io.sigil.auth.revocation.RevocationStoreProducer;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
@@ -14,7 +15,9 @@ import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
@@ -26,8 +29,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * deployment with a message naming the key instead of failing the first request.
  * <p>
  * The Sigil jars are not bean archives: this extension adds Sigil's beans itself, and only to a
- * deployment that asked for them. One instance per deployment; the configuration is read once and
- * then only read.
+ * deployment that asked for them. One instance per deployment; the settings are read once here
+ * and then looked at again by {@link SigilSettings}.
  */
 public class SigilExtension implements Extension {
 
@@ -36,11 +39,19 @@ public class SigilExtension implements Extension {
     /** The beans Sigil adds to an application that turns it on. */
     static final List<Class<?>> BEANS = List.of(SigilConfigProducer.class, RevocationStoreProducer.class,
             SigilAuthenticationMechanism.class, TokenIdentityStore.class, UserAccounts.class,
-            UserAccountIdentityStore.class, PasswordChangeService.class);
+            UserAccountIdentityStore.class, PasswordChangeService.class, SigilMetrics.class);
+
+    /**
+     * Beans added only where an API they need can be loaded, by the name of that API's class: the
+     * server's own health checks (MicroProfile Health). Named, not referenced, so that this class
+     * loads where the API is missing.
+     */
+    static final Map<String, String> OPTIONAL_BEANS = Map.of(
+            "org.eclipse.microprofile.health.HealthCheck", "io.sigil.auth.metrics.SigilReadinessCheck");
 
     private final Supplier<Config> mpConfig;
     private volatile boolean requested;
-    private volatile SigilConfig config;
+    private volatile SigilSettings settings;
 
     /** Reads the deployment's MicroProfile Config; the constructor the container calls. */
     public SigilExtension() {
@@ -67,7 +78,25 @@ public class SigilExtension implements Extension {
             for (Class<?> bean : BEANS) {
                 event.addAnnotatedType(bean, SigilExtension.class.getName() + "." + bean.getSimpleName());
             }
+            optionalBeans().forEach(bean -> event.addAnnotatedType(bean,
+                    SigilExtension.class.getName() + "." + bean.getSimpleName()));
         }
+    }
+
+    /** @return the optional beans whose API the deployment can load */
+    static List<Class<?>> optionalBeans() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        ClassLoader own = SigilExtension.class.getClassLoader();
+        List<Class<?>> beans = new ArrayList<>();
+        OPTIONAL_BEANS.forEach((api, bean) -> {
+            try {
+                Class.forName(api, false, loader != null ? loader : own);
+                beans.add(Class.forName(bean, false, own));
+            } catch (ClassNotFoundException | LinkageError e) {
+                LOG.fine(() -> api + " is not available: " + bean + " is not added");
+            }
+        });
+        return beans;
     }
 
     void validate(@Observes AfterDeploymentValidation event) {
@@ -78,11 +107,13 @@ public class SigilExtension implements Extension {
             // The deployment's loader: classpath: key locations name resources of the application.
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
             Config deploymentConfig = mpConfig.get();
-            config = SigilConfigLoader.load(deploymentConfig,
+            settings = SigilSettings.load(() -> deploymentConfig,
                     loader != null ? loader : SigilExtension.class.getClassLoader(), Clock.systemUTC());
+            SigilConfig config = settings.current();
             LOG.info(() -> "Sigil configured: issuer=" + config.policy().issuer()
                     + ", token lifetime=" + config.tokenLifetime() + ", keys: " + config.keys()
-                    + (config.dataSource().map(ds -> ", JDBC user store: " + ds).orElse("")));
+                    + (config.dataSource().map(ds -> ", JDBC user store: " + ds).orElse(""))
+                    + "; settings are looked at again every " + settings.reloadInterval());
             RevocationStoreProducer.checkConfiguredCache(deploymentConfig);
         } catch (SigilConfigurationException e) {
             event.addDeploymentProblem(e);
@@ -95,14 +126,22 @@ public class SigilExtension implements Extension {
     }
 
     /**
-     * @return the configuration read at deployment
-     * @throws SigilConfigurationException if it could not be read
+     * @return the deployment's settings, read at deployment and looked at again while it runs
+     * @throws SigilConfigurationException if they could not be read
      */
-    public SigilConfig config() {
-        SigilConfig current = config;
+    public SigilSettings settings() {
+        SigilSettings current = settings;
         if (current == null) {
             throw new SigilConfigurationException("Sigil's configuration was not loaded");
         }
         return current;
+    }
+
+    /**
+     * @return the configuration in force now
+     * @throws SigilConfigurationException if it could not be read
+     */
+    public SigilConfig config() {
+        return settings().current();
     }
 }

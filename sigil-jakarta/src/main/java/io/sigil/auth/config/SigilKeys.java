@@ -6,6 +6,9 @@ import io.sigil.auth.token.JweDecryptor;
 import io.sigil.auth.token.KeyResolver;
 import io.sigil.auth.token.SigningKey;
 import io.sigil.auth.token.VerificationKey;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,12 +29,16 @@ import java.util.stream.Collectors;
  */
 public final class SigilKeys {
 
+    private static final byte[] PROBE = "e30.e30".getBytes(StandardCharsets.US_ASCII);
+
     private final SigningKeySource signing;
     private final KeyResolver resolver;
     private final List<Supplier<List<VerificationKey>>> ownKeys;
     private final String description;
     private final KeyGeneration generation;
     private final List<DecryptionKey> decryptionKeys;
+    private final List<Supplier<List<VerificationKey>>> verificationSources;
+    private final ReloadSchedule reloads;
 
     /**
      * Keys whose sources never change (see the other constructor).
@@ -60,6 +67,20 @@ public final class SigilKeys {
      */
     SigilKeys(SigningKeySource signing, KeyResolver resolver, List<Supplier<List<VerificationKey>>> ownKeys,
               String description, KeyGeneration generation, List<DecryptionKey> decryptionKeys) {
+        this(signing, resolver, ownKeys, description, generation, decryptionKeys, ownKeys,
+                new ReloadSchedule(Duration.ZERO, Clock.systemUTC()));
+    }
+
+    /**
+     * @param verificationSources the current keys of every verification key source except the
+     *                            signing key (for {@link #state()}; a remote set's without fetching)
+     * @param reloads             the schedule of the key files, which counts their reloads
+     */
+    SigilKeys(SigningKeySource signing, KeyResolver resolver, List<Supplier<List<VerificationKey>>> ownKeys,
+              String description, KeyGeneration generation, List<DecryptionKey> decryptionKeys,
+              List<Supplier<List<VerificationKey>>> verificationSources, ReloadSchedule reloads) {
+        this.verificationSources = List.copyOf(verificationSources);
+        this.reloads = reloads;
         this.signing = signing;
         this.resolver = resolver;
         this.ownKeys = List.copyOf(ownKeys);
@@ -97,6 +118,32 @@ public final class SigilKeys {
      */
     public SigningKey signingKey() {
         return signing.key();
+    }
+
+    /**
+     * The key ring's state for metrics and health checks: signs a short test input with the
+     * current signing key (about a millisecond for RSA, so not for the request path) and counts
+     * the verification keys. Never throws.
+     *
+     * @return the state now
+     */
+    public KeyRingState state() {
+        boolean usable;
+        try {
+            usable = signing.key().sign(PROBE).length > 0;
+        } catch (RuntimeException e) {
+            usable = false;
+        }
+        int count = 1;
+        for (Supplier<List<VerificationKey>> source : verificationSources) {
+            try {
+                count += source.get().size();
+            } catch (RuntimeException e) {
+                // A source that cannot answer now counts as empty.
+            }
+        }
+        long since = Math.max(0, reloads.clock().millis() - reloads.lastReadMillis());
+        return new KeyRingState(usable, count, reloads.reloads(), reloads.failedReloads(), Duration.ofMillis(since));
     }
 
     /** @return every key a presented token may be verified with; thread-safe, never throws */

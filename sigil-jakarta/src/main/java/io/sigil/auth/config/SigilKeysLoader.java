@@ -60,8 +60,9 @@ final class SigilKeysLoader {
                 Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofDays(1));
         Duration remoteMaxAge = bounded(config, SigilConfigLoader.REMOTE_KEYS_MAX_AGE, Duration.ofMinutes(15),
                 remoteRefresh, Duration.ofDays(7));
+        ReloadSchedule schedule = new ReloadSchedule(reload, clock);
         KeySources sources = new KeySources(classLoader, clock, reload, remoteRefresh, remoteMaxAge, rsaMinBits,
-                new ReloadSchedule(reload, clock));
+                schedule);
 
         SigningKeySource signing = SigningKeyLoader.load(config, sources);
         Optional<HmacKey> secret = secret(config, generateSecret, signing != null);
@@ -87,6 +88,7 @@ final class SigilKeysLoader {
         List<KeyResolver> resolvers = new ArrayList<>(List.of(signing, fixedRing));
         List<Supplier<List<VerificationKey>>> own = new ArrayList<>();
         List<Supplier<?>> snapshots = new ArrayList<>(List.of(signing::key));
+        List<Supplier<List<VerificationKey>>> counted = new ArrayList<>(List.of(fixedRing::keys));
         Map<String, VerificationKey> kids = new HashMap<>();
         Map<String, String> kidOrigins = new HashMap<>();
         SigningKey signingKey = signing.key();
@@ -98,12 +100,14 @@ final class SigilKeysLoader {
             source.initial().forEach(key -> claimKid(kids, kidOrigins, key, SigilConfigLoader.VERIFY_KEYS_LOCATION));
             resolvers.add(source.resolver());
             own.add(source.current());
+            counted.add(source.current());
             snapshots.add(source.snapshot());
         });
         outsideLocation.ifPresent(location -> {
             KeySources.Source source = sources.open(location, SigilConfigLoader.PUBLICKEY_LOCATION, outsideAlgorithm);
             source.initial().forEach(key -> claimKid(kids, kidOrigins, key, SigilConfigLoader.PUBLICKEY_LOCATION));
             resolvers.add(source.resolver());
+            counted.add(source.current());
             snapshots.add(source.snapshot());
         });
         // Remote sets answer last, so that they are fetched only for a kid no local key has.
@@ -114,7 +118,8 @@ final class SigilKeysLoader {
                 + ", verifying it and " + SigilKeys.describe(fixedRing.keys()) + " and " + (resolvers.size() - 2)
                 + " key locations";
         return new SigilKeys(signing, KeyResolver.firstOf(resolvers.toArray(KeyResolver[]::new)), own,
-                description, new KeyGeneration(snapshots), DecryptionKeyLoader.load(config, classLoader));
+                description, new KeyGeneration(snapshots), DecryptionKeyLoader.load(config, classLoader), counted,
+                schedule);
     }
 
     /** A secret in a public-key setting is a mistake (and would be shared with the outside issuer). */

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -36,8 +37,8 @@ public final class MapRevocationStore implements RevocationStore {
 
     private final ConcurrentMap<String, Long> entries;
     private final boolean clusterWide;
-    private final Duration skew;
-    private final Duration retention;
+    private final Supplier<Duration> skew;
+    private final Supplier<Duration> retention;
     private final Clock clock;
     private final AtomicLong nextSweep = new AtomicLong();
 
@@ -50,11 +51,29 @@ public final class MapRevocationStore implements RevocationStore {
      */
     public MapRevocationStore(ConcurrentMap<String, Long> entries, boolean clusterWide, Duration skew,
                               Duration retention, Clock clock) {
+        this(entries, clusterWide, constant(Objects.requireNonNull(skew, "skew")),
+                constant(Objects.requireNonNull(retention, "retention")), clock);
+    }
+
+    /**
+     * @param entries     where the entries live
+     * @param clusterWide whether that map is shared by every node
+     * @param skew        the clock skew in force, asked at each sweep (settings that change while
+     *                    the application runs)
+     * @param retention   the longest a token can live now, asked at each sweep
+     * @param clock       the time source
+     */
+    public MapRevocationStore(ConcurrentMap<String, Long> entries, boolean clusterWide, Supplier<Duration> skew,
+                              Supplier<Duration> retention, Clock clock) {
         this.entries = Objects.requireNonNull(entries, "entries");
         this.clusterWide = clusterWide;
         this.skew = Objects.requireNonNull(skew, "skew");
         this.retention = Objects.requireNonNull(retention, "retention");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    private static Supplier<Duration> constant(Duration duration) {
+        return () -> duration;
     }
 
     @Override
@@ -98,6 +117,18 @@ public final class MapRevocationStore implements RevocationStore {
         return clusterWide;
     }
 
+    /** Reads one entry that never exists; a map whose read throws is unreachable. */
+    @Override
+    public boolean isReachable() {
+        try {
+            entries.get(CALLER_PREFIX);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "the revocation map cannot be read", e);
+            return false;
+        }
+    }
+
     /** Removes the entries that can no longer refuse a token, at most once per interval. */
     void sweepIfDue() {
         long now = clock.millis();
@@ -131,7 +162,7 @@ public final class MapRevocationStore implements RevocationStore {
         if (!key.startsWith(CALLER_PREFIX) && !key.startsWith(TOKEN_PREFIX)) {
             return false;
         }
-        long keptFor = key.startsWith(CALLER_PREFIX) ? retention.plus(skew).toSeconds() : skew.toSeconds();
+        long keptFor = key.startsWith(CALLER_PREFIX) ? retention.get().plus(skew.get()).toSeconds() : skew.get().toSeconds();
         return value + keptFor < nowSeconds;
     }
 }
