@@ -27,6 +27,15 @@ class ConfigLookupTest {
     }
 
     @Test
+    void settingValues_emptyValueInTheHighestSource_isNotSet() {
+        Config config = new FallThroughConfig(source("application", 1000, Map.of("sigil.secret", "")),
+                source("domain", 400, Map.of("sigil.secret", "c2VjcmV0")));
+        SettingValues read = SettingValues.read(config, List.of("sigil.secret"));
+        assertThat(read.get("sigil.secret")).isEmpty();
+        assertThat(SigilConfigLoader.get(read.asConfig(config, Map.of()), "sigil.secret", String.class)).isEmpty();
+    }
+
+    @Test
     void get_valueInTheHighestSource_isRead() {
         Config config = new FallThroughConfig(source("application", 1000, Map.of("sigil.secret", "bmV3")),
                 source("domain", 400, Map.of("sigil.secret", "")));
