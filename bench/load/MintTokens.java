@@ -26,14 +26,17 @@ import javax.crypto.spec.SecretKeySpec;
  * (the RS256, ES256 and EdDSA public keys, each with its kid, for Sigil's
  * mp.jwt.verify.publickey.location), and one token per algorithm, {@code ALG.token}: issuer
  * {@code sigil}, caller {@code alice}, group {@code user}, valid from now for LIFETIME_SECONDS.
+ * With a third argument COUNT ({@code java bench/load/MintTokens.java DIR LIFETIME_SECONDS COUNT},
+ * used by {@code bench/load/memory.sh}) also {@code hs256-many.txt}: COUNT different HS256 tokens,
+ * one a line, for the callers {@code user-1} … {@code user-COUNT}.
  */
 public final class MintTokens {
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            System.err.println("usage: java MintTokens.java DIR LIFETIME_SECONDS");
+        if (args.length != 2 && args.length != 3) {
+            System.err.println("usage: java MintTokens.java DIR LIFETIME_SECONDS [COUNT]");
             System.exit(2);
         }
         Path dir = Files.createDirectories(Path.of(args[0]));
@@ -61,11 +64,22 @@ public final class MintTokens {
                 claims(now, lifetime, "es256")));
         write(dir, "eddsa.token", sign("EdDSA", "bench-eddsa", "Ed25519", ed.getPrivate(),
                 claims(now, lifetime, "eddsa")));
+        if (args.length == 3) {
+            StringBuilder many = new StringBuilder();
+            for (int i = 1, count = Integer.parseInt(args[2]); i <= count; i++) {
+                many.append(hs256(secret, claims("user-" + i, now, lifetime, "many-" + i))).append('\n');
+            }
+            Files.writeString(dir.resolve("hs256-many.txt"), many);
+        }
     }
 
     private static String claims(long now, long lifetime, String id) {
-        return "{\"iss\":\"sigil\",\"sub\":\"alice\",\"upn\":\"alice\",\"groups\":[\"user\"],\"iat\":" + now
-                + ",\"exp\":" + (now + lifetime) + ",\"jti\":\"bench-" + id + "-" + now + "\"}";
+        return claims("alice", now, lifetime, id);
+    }
+
+    private static String claims(String caller, long now, long lifetime, String id) {
+        return "{\"iss\":\"sigil\",\"sub\":\"" + caller + "\",\"upn\":\"" + caller + "\",\"groups\":[\"user\"],\"iat\":"
+                + now + ",\"exp\":" + (now + lifetime) + ",\"jti\":\"bench-" + id + "-" + now + "\"}";
     }
 
     private static String hs256(byte[] secret, String claims) throws Exception {

@@ -5,6 +5,7 @@
 #
 # usage: bench/load/run.sh [--rounds N] [--duration S] [--connections C] [--threads T]
 #                          [--port-offset O] [--multicast ADDRESS] [--cache-size N] [--no-build] [--smoke]
+#                          [--profile] [--only NAME,NAME...]
 #   --rounds N        rounds of all scenarios (default 5); the first is left out of the table (cold JIT)
 #   --duration S      seconds per scenario and round (default 10)
 #   --connections C   wrk connections (default 32); --threads T wrk threads (default 2)
@@ -14,13 +15,16 @@
 #   --no-build        use the EAR and WARs already built
 #   --smoke           1 round of 2 s per scenario: proves every scenario answers right, prints the
 #                     table, and fails if any measured request was not 2xx; its figures mean nothing
+#   --profile         record JFR (settings=profile) during each scenario's run in the last round and
+#                     write a text summary per scenario to bench/load/target/profiles/ (JfrSummary.java)
+#   --only LIST       measure only these scenarios (comma-separated names, e.g. 'no auth,Sigil HS256')
 # Everything binds 127.0.0.1; every process this script starts is stopped when it exits.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
 
-rounds=5 duration=10 connections=32 threads=2 offset=1500 multicast=230.0.2.15 cache_size="" build=true smoke=false
-usage() { sed -n '5,18p' "$0" | sed 's/^# \{0,1\}//'; }
+rounds=5 duration=10 connections=32 threads=2 offset=1500 multicast=230.0.2.15 cache_size="" build=true smoke=false profile=false only=""
+usage() { sed -n '5,22p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds) rounds=${2:?}; shift 2 ;;
@@ -32,6 +36,8 @@ while [ $# -gt 0 ]; do
     --cache-size) cache_size=${2:?}; shift 2 ;;
     --no-build) build=false; shift ;;
     --smoke) smoke=true; shift ;;
+    --profile) profile=true; shift ;;
+    --only) only=${2:?}; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; exit 2 ;;
   esac
@@ -209,16 +215,29 @@ value() { sed -n "s/.* $2=\([0-9]*\).*/\1/p" <<<"$1 "; }
 results="$work/results.tsv"
 : >"$results"
 count=${#names[@]}
+profiles="$work/profiles"
+$profile && { rm -rf "$profiles"; mkdir -p "$profiles"; }
 for round in $(seq "$rounds"); do
   for k in $(seq 0 $((count - 1))); do
     i=$(( (k + round - 1) % count ))   # each round starts one scenario later
     name=${names[$i]}
+    [ -n "$only" ] && [[ ",$only," != *",$name,"* ]] && continue
+    recording=""
+    if $profile && [ "$round" -eq "$rounds" ]; then
+      recording="$profiles/$(tr ' ' '-' <<<"$name").jfr"
+      jcmd "$java_pid" JFR.start name=bench settings=profile filename="$recording" >/dev/null
+    fi
     args=(-t"$threads" -c"$connections" -d"${duration}s" --timeout 10s -s "$root/bench/load/wrk.lua" "${urls[$i]}")
     [ -n "${headers[$i]}" ] && args+=(-H "${headers[$i]}")
     [ "$name" = "Sigil session" ] && args+=(-- "$cookies" "$threads")
     before=$(cpu_ticks)
     line=$(wrk "${args[@]}" | grep '^RESULT ') || { echo "bench/load/run.sh: wrk failed for $name" >&2; exit 10; }
     after=$(cpu_ticks)
+    if [ -n "$recording" ]; then
+      jcmd "$java_pid" JFR.stop name=bench >/dev/null
+      java "$root/bench/load/JfrSummary.java" "$recording" "$name (load average $(cut -d' ' -f1-3 /proc/loadavg))" \
+        >"${recording%.jfr}.txt"
+    fi
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$name" "$(value "$line" requests)" "$(value "$line" duration_us)" \
       "$(value "$line" status_errors)" "$(value "$line" socket_errors)" "$(value "$line" p50_us)" "$(value "$line" p99_us)" "$((after - before))" \
       >>"$results"
@@ -228,7 +247,10 @@ done
 # keep the scenarios' order in the table: sort by the scenario's index, stable
 sorted="$work/results-sorted.tsv"
 : >"$sorted"
-for name in "${names[@]}"; do awk -F'\t' -v n="$name" '$2 == n' "$results" >>"$sorted"; done
+for name in "${names[@]}"; do
+  [ -n "$only" ] && [[ ",$only," != *",$name,"* ]] && continue
+  awk -F'\t' -v n="$name" '$2 == n' "$results" >>"$sorted"
+done
 
 first_kept=2
 [ "$rounds" -eq 1 ] && first_kept=1

@@ -76,6 +76,9 @@ final class TestKeys {
     static final SigningKey OUTSIDE_RS256 = load("RS256", "outside-rs256", "RSA");
     static final SigningKey OUTSIDE_ES256 = load("ES256", "outside-es256", "EC");
     static final SigningKey OUTSIDE_EDDSA = load("EdDSA", "outside-eddsa", "Ed25519");
+    /** The keys of the two outside issuers of {@code sigil.issuers}: "issuer-a" and a Keycloak-shaped one. */
+    static final SigningKey ISSUER_A_ES256 = load("ES256", "issuer-a-es256", "EC");
+    static final SigningKey KEYCLOAK_RS256 = load("RS256", "keycloak-rs256", "RSA");
     /** The two keys of {@code sigil.verify.keys.location}, which the rotation test rewrites. */
     static final SigningKey ROTATION_OLD = load("ES256", "rotation-old", "EC");
     static final SigningKey ROTATION_NEW = load("ES256", "rotation-new", "EC");

@@ -1,7 +1,9 @@
 package io.sigil.auth.cli;
 
 import io.sigil.auth.config.SigilConfig;
+import io.sigil.auth.config.TrustedIssuers;
 import io.sigil.auth.token.InvalidTokenException;
+import io.sigil.auth.token.IssuerRouting;
 import io.sigil.auth.token.NestedTokenVerifier;
 import io.sigil.auth.token.VerifiedToken;
 import java.time.Clock;
@@ -9,16 +11,18 @@ import java.util.Set;
 
 /**
  * What a server checks of a token: its {@link NestedTokenVerifier}, built as
- * {@code io.sigil.auth.config.SigilConfigProducer} builds it, then the required claims, as
+ * {@code io.sigil.auth.config.SigilConfigProducer} builds it, behind the routing to the outside
+ * issuers of {@code sigil.issuers} ({@link IssuerRouting}), then the required claims, as
  * {@code io.sigil.auth.identitystore.TokenIdentityStore} checks them. Immutable and thread-safe.
  *
  * @param verifier       the verifier
  * @param requiredClaims claims that must be present and not null
  */
-record ServerVerifier(NestedTokenVerifier verifier, Set<String> requiredClaims) {
+record ServerVerifier(IssuerRouting.Verifier verifier, Set<String> requiredClaims) {
 
-    static ServerVerifier of(SigilConfig config) {
-        return new ServerVerifier(config.verifier(Clock.systemUTC()), config.requiredClaims());
+    static ServerVerifier of(SigilConfig config, TrustedIssuers outside) {
+        return new ServerVerifier(outside.routing(config.verifier(Clock.systemUTC())::verify, config.policy())::verify,
+                config.requiredClaims());
     }
 
     /**

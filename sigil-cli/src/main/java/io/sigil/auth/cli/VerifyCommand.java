@@ -3,6 +3,7 @@ package io.sigil.auth.cli;
 import io.sigil.auth.config.SigilConfig;
 import io.sigil.auth.config.SigilConfigLoader;
 import io.sigil.auth.config.SigilConfigurationException;
+import io.sigil.auth.config.TrustedIssuers;
 import io.sigil.auth.token.InvalidTokenException;
 import io.sigil.auth.token.JwsAlgorithm;
 import io.sigil.auth.token.KeyResolver;
@@ -54,7 +55,7 @@ final class VerifyCommand {
                     args.value("kid").orElse(null), terminal);
             TokenPolicy policy = policy(args);
             verifier = new ServerVerifier(new NestedTokenVerifier(new TokenVerifier(keys, policy, Clock.systemUTC()),
-                    CliEncryption.decryptor(args, policy.maxTokenLength(), terminal)), Set.of());
+                    CliEncryption.decryptor(args, policy.maxTokenLength(), terminal))::verify, Set.of());
         } else {
             throw new UsageException("give the keys: --key FILE (JWK, JWK Set, PEM or HMAC secret) or --config FILE"
                     + " (the server's properties)");
@@ -111,12 +112,12 @@ final class VerifyCommand {
             config.environmentName(key).ifPresent(name -> terminal.err().println(
                     "sigil verify: " + key + " comes from the environment variable " + name + ", as on a server"));
         }
-        SigilConfig loaded;
         try {
-            loaded = SigilConfigLoader.load(config);
+            SigilConfig loaded = SigilConfigLoader.load(config);
+            return ServerVerifier.of(loaded, TrustedIssuers.load(config, loaded.policy(),
+                    VerifyCommand.class.getClassLoader(), Clock.systemUTC()));
         } catch (SigilConfigurationException e) {
             throw new UsageException(file + ": " + e.getMessage());
         }
-        return ServerVerifier.of(loaded);
     }
 }

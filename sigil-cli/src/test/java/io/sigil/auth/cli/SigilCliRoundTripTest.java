@@ -212,6 +212,28 @@ class SigilCliRoundTripTest {
     }
 
     @Test
+    void verify_serverConfigTrustedIssuers_acceptsEachIssuersTokenOnlyUnderItsOwnKeys() throws IOException {
+        String[] kc = keygen(JwsAlgorithm.ES256, "--jwks", "--kid", "kc-1");
+        ok(CliRun.of("keygen", "--alg", "HS256", "--out", file("secret")));
+        Path config = dir.resolve("sigil.properties");
+        Files.writeString(config, "sigil.secret=" + Files.readString(dir.resolve("secret")).strip()
+                + "\nsigil.issuers=keycloak\nsigil.issuer.keycloak.iss=https://kc.example/realms/demo"
+                + "\nsigil.issuer.keycloak.keys.location=" + kc[1].replace("\\", "/")
+                + "\nsigil.issuer.keycloak.groups-claim=realm_access/roles\n");
+        String claims = "{\"iss\":\"https://kc.example/realms/demo\",\"sub\":\"k\",\"preferred_username\":\"kim\","
+                + "\"realm_access\":{\"roles\":[\"admin\"]}}";
+        CliRun run = ok(verify(sign(kc[0], claims, "--lifetime", "PT5M"), "--config", config.toString()));
+        assertThat(run.err()).contains("kim");
+
+        // the realm's key never verifies Sigil's own tokens, nor Sigil's secret the realm's
+        CliRun ownClaimsUnderRealmKey = verify(sign(kc[0], CLAIMS, "--lifetime", "PT5M"), "--config", config.toString());
+        assertThat(ownClaimsUnderRealmKey.code()).as(ownClaimsUnderRealmKey.both()).isEqualTo(SigilCli.REFUSED);
+        CliRun realmClaimsUnderSecret = verify(sign(file("secret"), claims, "--lifetime", "PT5M"), "--config",
+                config.toString());
+        assertThat(realmClaimsUnderSecret.code()).as(realmClaimsUnderSecret.both()).isEqualTo(SigilCli.REFUSED);
+    }
+
+    @Test
     void verify_serverConfig_environmentOverridesTheFileAsOnAServer() throws IOException {
         String[] keys = keygen(JwsAlgorithm.HS256);
         String secret = Files.readString(Path.of(keys[0])).strip();

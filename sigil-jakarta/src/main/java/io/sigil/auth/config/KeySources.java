@@ -81,7 +81,8 @@ record KeySources(ClassLoader classLoader, Clock clock, Duration reload, Duratio
     private List<VerificationKey> parse(String text, String setting, JwsAlgorithm defaultAlgorithm) {
         List<VerificationKey> keys = SigilConfigurationException.naming(setting,
                 () -> KeyMaterial.verificationKeys(text, defaultAlgorithm, null, rsaMinBits));
-        return setting.equals(SigilConfigLoader.PUBLICKEY_LOCATION) ? SigilKeysLoader.publicOnly(keys, setting) : keys;
+        boolean outside = setting.equals(SigilConfigLoader.PUBLICKEY_LOCATION) || setting.startsWith(TrustedIssuers.PREFIX);
+        return outside ? SigilKeysLoader.publicOnly(keys, setting) : keys;
     }
 
     /**

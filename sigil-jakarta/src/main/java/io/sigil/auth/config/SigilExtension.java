@@ -39,7 +39,8 @@ public class SigilExtension implements Extension {
     /** The beans Sigil adds to an application that turns it on. */
     static final List<Class<?>> BEANS = List.of(SigilConfigProducer.class, RevocationStoreProducer.class,
             SigilAuthenticationMechanism.class, TokenIdentityStore.class, UserAccounts.class,
-            UserAccountIdentityStore.class, PasswordChangeService.class, SigilMetrics.class);
+            UserAccountIdentityStore.class, PasswordChangeService.class, SigilMetrics.class,
+            TrustedIssuersProducer.class);
 
     /**
      * Beans added only where an API they need can be loaded, by the name of that API's class: the
@@ -52,6 +53,7 @@ public class SigilExtension implements Extension {
     private final Supplier<Config> mpConfig;
     private volatile boolean requested;
     private volatile SigilSettings settings;
+    private volatile TrustedIssuers trustedIssuers;
 
     /** Reads the deployment's MicroProfile Config; the constructor the container calls. */
     public SigilExtension() {
@@ -114,6 +116,11 @@ public class SigilExtension implements Extension {
                     + ", token lifetime=" + config.tokenLifetime() + ", keys: " + config.keys()
                     + (config.dataSource().map(ds -> ", JDBC user store: " + ds).orElse(""))
                     + "; settings are looked at again every " + settings.reloadInterval());
+            trustedIssuers = TrustedIssuers.load(deploymentConfig, config.policy(),
+                    loader != null ? loader : SigilExtension.class.getClassLoader(), Clock.systemUTC());
+            if (!trustedIssuers.isEmpty()) {
+                LOG.info(() -> "Sigil accepts (never issues) the tokens of outside issuers: " + trustedIssuers);
+            }
             RevocationStoreProducer.checkConfiguredCache(deploymentConfig);
         } catch (SigilConfigurationException e) {
             event.addDeploymentProblem(e);
@@ -123,6 +130,18 @@ public class SigilExtension implements Extension {
     /** @return whether a class of the deployment carries {@link SigilAuthentication} */
     public boolean requested() {
         return requested;
+    }
+
+    /**
+     * @return the outside issuers of {@code sigil.issuers}, read at deployment
+     * @throws SigilConfigurationException if they could not be read
+     */
+    public TrustedIssuers trustedIssuers() {
+        TrustedIssuers current = trustedIssuers;
+        if (current == null) {
+            throw new SigilConfigurationException("Sigil's configuration was not loaded");
+        }
+        return current;
     }
 
     /**

@@ -56,13 +56,8 @@ final class SigilKeysLoader {
         int rsaMinBits = rsaMinBits(config);
         Duration reload = bounded(config, SigilConfigLoader.KEYS_RELOAD_INTERVAL, Duration.ofSeconds(30),
                 Duration.ZERO, Duration.ofDays(1));
-        Duration remoteRefresh = bounded(config, SigilConfigLoader.REMOTE_KEYS_REFRESH_INTERVAL,
-                Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofDays(1));
-        Duration remoteMaxAge = bounded(config, SigilConfigLoader.REMOTE_KEYS_MAX_AGE, Duration.ofMinutes(15),
-                remoteRefresh, Duration.ofDays(7));
         ReloadSchedule schedule = new ReloadSchedule(reload, clock);
-        KeySources sources = new KeySources(classLoader, clock, reload, remoteRefresh, remoteMaxAge, rsaMinBits,
-                schedule);
+        KeySources sources = sources(config, classLoader, clock, schedule);
 
         SigningKeySource signing = SigningKeyLoader.load(config, sources);
         Optional<HmacKey> secret = secret(config, generateSecret, signing != null);
@@ -120,6 +115,34 @@ final class SigilKeysLoader {
         return new SigilKeys(signing, KeyResolver.firstOf(resolvers.toArray(KeyResolver[]::new)), own,
                 description, new KeyGeneration(snapshots), DecryptionKeyLoader.load(config, classLoader), counted,
                 schedule);
+    }
+
+    /**
+     * How key locations are opened under this configuration ({@code sigil.keys.reload-interval},
+     * {@code sigil.remote-keys.*}, {@code sigil.rsa.min-bits}), with a new reload schedule.
+     *
+     * @param config      the configuration
+     * @param classLoader the deployment's class loader, for {@code classpath:} locations
+     * @param clock       the time source of the reloading and remote sources
+     * @return the key sources
+     * @throws SigilConfigurationException if one of those settings is out of range
+     */
+    static KeySources sources(Config config, ClassLoader classLoader, Clock clock) {
+        Duration reload = bounded(config, SigilConfigLoader.KEYS_RELOAD_INTERVAL, Duration.ofSeconds(30),
+                Duration.ZERO, Duration.ofDays(1));
+        return sources(config, classLoader, clock, new ReloadSchedule(reload, clock));
+    }
+
+    /** As {@link #sources(Config, ClassLoader, Clock)}, with the given reload schedule. */
+    private static KeySources sources(Config config, ClassLoader classLoader, Clock clock, ReloadSchedule schedule) {
+        int rsaMinBits = rsaMinBits(config);
+        Duration reload = bounded(config, SigilConfigLoader.KEYS_RELOAD_INTERVAL, Duration.ofSeconds(30),
+                Duration.ZERO, Duration.ofDays(1));
+        Duration remoteRefresh = bounded(config, SigilConfigLoader.REMOTE_KEYS_REFRESH_INTERVAL,
+                Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofDays(1));
+        Duration remoteMaxAge = bounded(config, SigilConfigLoader.REMOTE_KEYS_MAX_AGE, Duration.ofMinutes(15),
+                remoteRefresh, Duration.ofDays(7));
+        return new KeySources(classLoader, clock, reload, remoteRefresh, remoteMaxAge, rsaMinBits, schedule);
     }
 
     /** A secret in a public-key setting is a mistake (and would be shared with the outside issuer). */

@@ -1,24 +1,30 @@
 package io.sigil.auth.identitystore;
 
+import io.sigil.auth.config.SigilConfig;
 import io.sigil.auth.config.SigilSettings;
+import io.sigil.auth.config.TrustedIssuers;
 import io.sigil.auth.metrics.RefusalReason;
 import io.sigil.auth.metrics.SigilMetrics;
 import io.sigil.auth.principal.SigilJsonWebToken;
 import io.sigil.auth.revocation.RevocationStore;
 import io.sigil.auth.token.InvalidTokenException;
+import io.sigil.auth.token.IssuerRouting;
 import io.sigil.auth.token.VerifiedToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
+import java.time.Clock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Validates {@link TokenCredential}s with the verifier of the settings in force
  * ({@link SigilSettings#snapshot()}; a {@code NestedTokenVerifier}: signed
- * tokens, and signed-then-encrypted ones when {@code mp.jwt.decrypt.key.location} is set), then requires
+ * tokens, and signed-then-encrypted ones when {@code mp.jwt.decrypt.key.location} is set), or, for
+ * a token of an outside issuer of {@code sigil.issuers}, with that issuer's keys only (see
+ * {@link IssuerRouting}), then requires
  * the claims named by {@code sigil.token.required-claims}, then, once the signature and claims
  * have passed, asks the {@link RevocationStore} whether the token was revoked. A token presented
  * again skips the first two steps while it is in the {@link VerifiedTokenCache} (its time claims
@@ -36,9 +42,15 @@ public class TokenIdentityStore implements IdentityStore {
     @Inject
     RevocationStore revocations;
 
+    /** The outside issuers of {@code sigil.issuers}; null (none) in unit tests that do not set it. */
+    @Inject
+    TrustedIssuers outside;
 
     @Inject
     SigilMetrics metrics;
+
+    /** The routing and cache built for the snapshot in force, when there are outside issuers. */
+    private volatile Routed routed;
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
@@ -47,7 +59,9 @@ public class TokenIdentityStore implements IdentityStore {
         }
         try {
             SigilSettings.Snapshot now = settings.snapshot();
-            VerifiedToken token = now.tokenCache().verify(tokenCredential.token(), compact -> verifyInFull(now, compact));
+            Routed check = routedFor(now);
+            VerifiedToken token = check.cache().verify(tokenCredential.token(),
+                    compact -> verifyInFull(now, check.verifier(), compact));
             if (revocations.isRevoked(token.claims())) {
                 LOG.log(Level.FINE, "token refused: revoked (jti={0}, caller={1})",
                         new Object[] {token.claims().tokenId(), token.claims().name()});
@@ -64,10 +78,47 @@ public class TokenIdentityStore implements IdentityStore {
     }
 
     /** The check a token that is not in the cache goes through; only tokens that pass it are cached. */
-    private static VerifiedToken verifyInFull(SigilSettings.Snapshot now, String compact) throws InvalidTokenException {
-        VerifiedToken token = now.verifier().verify(compact);
+    private static VerifiedToken verifyInFull(SigilSettings.Snapshot now, IssuerRouting.Verifier verifier,
+                                              String compact) throws InvalidTokenException {
+        VerifiedToken token = verifier.verify(compact);
         token.requireClaims(now.config().requiredClaims());
         return token;
+    }
+
+    /**
+     * Without outside issuers, the snapshot's own verifier and cache. With them, a routing to each
+     * issuer's keys in front of the snapshot's verifier, and a cache that is also dropped when an
+     * outside issuer's keys change; built once per snapshot (two threads may both build one; either
+     * is right).
+     */
+    private Routed routedFor(SigilSettings.Snapshot now) {
+        if (outside == null || outside.isEmpty()) {
+            return new Routed(now, now.verifier()::verify, now.tokenCache());
+        }
+        Routed known = routed;
+        if (known != null && known.snapshot() == now) {
+            return known;
+        }
+        SigilConfig config = now.config();
+        IssuerRouting.Verifier verifier;
+        try {
+            verifier = outside.routing(now.verifier()::verify, config.policy())::verify;
+        } catch (IllegalArgumentException e) {
+            // mp.jwt.verify.issuer was changed to an outside issuer's iss: Sigil's own tokens only
+            LOG.severe(() -> "Sigil's issuer " + config.policy().issuer() + " is also the iss of an issuer in "
+                    + TrustedIssuers.ISSUERS + ": only Sigil's own keys are used until one of them changes");
+            verifier = now.verifier()::verify;
+        }
+        TrustedIssuers issuers = outside;
+        // Both generations only grow, so their sum changes exactly when either does.
+        known = new Routed(now, verifier, new VerifiedTokenCache(config.tokenCacheSize(),
+                () -> config.keys().generation() + issuers.generation(), config.policy(), Clock.systemUTC()));
+        routed = known;
+        return known;
+    }
+
+    /** What one snapshot's tokens are checked with. */
+    private record Routed(SigilSettings.Snapshot snapshot, IssuerRouting.Verifier verifier, VerifiedTokenCache cache) {
     }
 
     @Override

@@ -2,16 +2,19 @@ package io.sigil.auth.mechanism;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.Serializable;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,6 +38,12 @@ record SessionLogin(String name, Set<String> groups, Instant loginTime) implemen
     /** The session attribute that holds the encoded login. */
     static final String ATTRIBUTE = SessionLogin.class.getName();
 
+    // Made once: each Json.createReader/createObjectBuilder looks the JSON-P provider up again
+    // (a ServiceLoader scan of the deployment's class loaders), and decode runs on every request
+    // of a session login.
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+    private static final JsonBuilderFactory BUILDERS = Json.createBuilderFactory(Map.of());
+
     /** Copies the groups. */
     SessionLogin {
         groups = Set.copyOf(groups);
@@ -42,9 +51,9 @@ record SessionLogin(String name, Set<String> groups, Instant loginTime) implemen
 
     /** @return the text kept in the session: a small JSON object */
     String encode() {
-        JsonArrayBuilder groupArray = Json.createArrayBuilder();
+        JsonArrayBuilder groupArray = BUILDERS.createArrayBuilder();
         groups.stream().sorted().forEach(groupArray::add);
-        return Json.createObjectBuilder().add("name", name).add("groups", groupArray)
+        return BUILDERS.createObjectBuilder().add("name", name).add("groups", groupArray)
                 .add("loginTime", loginTime.getEpochSecond()).build().toString();
     }
 
@@ -61,7 +70,7 @@ record SessionLogin(String name, Set<String> groups, Instant loginTime) implemen
         if (!(stored instanceof String text)) {
             return Optional.empty();
         }
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = READERS.createReader(new StringReader(text))) {
             JsonObject json = reader.readObject();
             if (!(json.get("name") instanceof JsonString name) || !(json.get("loginTime") instanceof JsonNumber time)
                     || json.get("groups") == null || json.get("groups").getValueType() != JsonValue.ValueType.ARRAY) {

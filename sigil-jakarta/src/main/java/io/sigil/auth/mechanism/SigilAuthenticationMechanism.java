@@ -4,12 +4,15 @@ import io.sigil.auth.config.SigilConfig;
 import io.sigil.auth.config.SigilSettings;
 import io.sigil.auth.identitystore.PasswordCheck;
 import io.sigil.auth.identitystore.TokenCredential;
+import io.sigil.auth.identitystore.TokenIdentityStore;
 import io.sigil.auth.metrics.RefusalReason;
 import io.sigil.auth.metrics.SigilMetrics;
 import io.sigil.auth.metrics.SigilMetrics.LoginResult;
 import io.sigil.auth.revocation.RevocationStore;
 import io.sigil.auth.throttle.LoginThrottle;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -17,6 +20,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,6 +29,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -47,7 +52,9 @@ import java.util.logging.Logger;
  * {@link RevocationStore}, seen by every node): then the session is invalidated;</li>
  * <li>otherwise a protected resource is answered with a 401 Bearer challenge.</li>
  * </ol>
- * Validation is the identity stores' work; this class only extracts and decides. Thread-safe.
+ * Validation is the identity stores' work; this class only extracts and decides. A token goes to
+ * Sigil's token store directly unless the application has a groups-only identity store
+ * ({@link TokenRoute}); passwords go through the {@link IdentityStoreHandler}. Thread-safe.
  */
 @ApplicationScoped
 public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -69,6 +76,19 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
 
     @Inject
     SigilMetrics metrics;
+
+    @Inject
+    TokenIdentityStore tokenStore;
+
+    @Inject
+    Instance<IdentityStore> identityStores;
+
+    private Function<TokenCredential, CredentialValidationResult> tokenValidation;
+
+    @PostConstruct
+    void init() {
+        tokenValidation = TokenRoute.choose(identityStoreHandler, tokenStore, identityStores);
+    }
 
     /** The extractor for the configuration it was built for; built again when the settings change. */
     private volatile ExtractorFor extractor;
@@ -120,7 +140,7 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
 
     private AuthenticationStatus tokenLogin(HttpServletResponse response, HttpMessageContext context,
                                             SigilConfig config, TokenExtractor.Found found) {
-        CredentialValidationResult result = identityStoreHandler.validate(new TokenCredential(found.token()));
+        CredentialValidationResult result = tokenValidation.apply(new TokenCredential(found.token()));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return unauthorized(response, config, "invalid_token");
         }

@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
@@ -37,7 +38,7 @@ final class RevocationMaps {
                     + ": nothing is bound under that JNDI name (" + e.getClass().getSimpleName() + ")", e);
         }
         if (found instanceof ConcurrentMap<?, ?> map) {
-            return (ConcurrentMap<String, Long>) map;
+            return (ConcurrentMap<String, Long>) resolved(map);
         }
         Method getMap = publicInterfaceMethod(found == null ? Object.class : found.getClass());
         if (getMap != null) {
@@ -52,6 +53,24 @@ final class RevocationMaps {
         }
         throw new SigilConfigurationException(RevocationStoreProducer.CACHE_KEY + "=" + jndiName
                 + " names neither a java.util.concurrent.ConcurrentMap nor a data grid with getMap(String)");
+    }
+
+    /**
+     * WildFly binds a lazy wrapper (its {@code LazyCache}) that asks the cache container for the
+     * cache again on every call (a new wrapper each time, media types parsed: in a JFR profile of
+     * token requests the revocation check spent most of its time there) and hands the cache itself
+     * out through {@link Supplier#get()}. The deployment depends on the cache (the reference
+     * application's {@code resource-env-ref}; a plain JNDI lookup fails without such a dependency),
+     * so the cache lives as long as the deployment: it is resolved once, here.
+     *
+     * @param map what is bound under the JNDI name
+     * @return the map the wrapper stands for, or {@code map} itself if it is no such wrapper
+     */
+    static ConcurrentMap<?, ?> resolved(ConcurrentMap<?, ?> map) {
+        if (map instanceof Supplier<?> lazy && lazy.get() instanceof ConcurrentMap<?, ?> target && target != map) {
+            return target;
+        }
+        return map;
     }
 
     /** @return {@code getMap(String)} as declared by a public interface of the type, or null */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sigil.auth.config.SigilSettings;
 import io.sigil.auth.identitystore.TokenCredential;
+import io.sigil.auth.identitystore.TokenIdentityStore;
 import io.sigil.auth.metrics.RefusalReason;
 import io.sigil.auth.metrics.SigilMetrics;
 import io.sigil.auth.revocation.MapRevocationStore;
@@ -15,16 +16,23 @@ import io.sigil.auth.testing.FakeMessageContext;
 import io.sigil.auth.testing.FakeRequest;
 import io.sigil.auth.testing.FakeResponse;
 import io.sigil.auth.testing.FakeSession;
+import io.sigil.auth.testing.Proxies;
 import io.sigil.auth.testing.TestConfigs;
 import io.sigil.auth.testing.TestTokens;
 import io.sigil.auth.token.VerifiedToken;
+import jakarta.enterprise.inject.Instance;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.Set;
@@ -190,6 +198,27 @@ class SigilAuthenticationMechanismTest {
     }
 
     @Test
+    void validateRequest_validToken_isValidatedByTheTokenStoreWithoutTheHandler() {
+        call.protectedResource().request().header("Authorization", "Bearer " + VALID);
+
+        AuthenticationStatus status = validate(mechanism(FakeIdentityStoreHandler.unused()), call);
+
+        assertThat(status).isEqualTo(AuthenticationStatus.SUCCESS);
+        assertThat(call.logins()).singleElement().satisfies(login -> assertThat(login.name()).isEqualTo("alice"));
+    }
+
+    @Test
+    void validateRequest_validTokenWithAGroupsOnlyStore_goesThroughTheHandler() {
+        FakeIdentityStoreHandler handler = handler();
+        call.protectedResource().request().header("Authorization", "Bearer " + VALID);
+
+        AuthenticationStatus status = validate(mechanism(handler, stores(groupsOnlyStore())), call);
+
+        assertThat(status).isEqualTo(AuthenticationStatus.SUCCESS);
+        assertThat(handler.asked()).singleElement().isInstanceOf(TokenCredential.class);
+    }
+
+    @Test
     void validateRequest_validTokenOnUnprotectedResource_stillAuthenticates() {
         call.request().header("Authorization", "Bearer " + VALID);
 
@@ -241,12 +270,23 @@ class SigilAuthenticationMechanismTest {
     }
 
     @Test
-    void validateRequest_tokenNotValidatedByAnyStore_is401InvalidToken() {
+    void validateRequest_tokenNotValidatedByTheTokenStore_is401InvalidToken() {
+        call.protectedResource().request().header("Authorization", "Bearer " + VALID);
+
+        SigilAuthenticationMechanism mechanism = mechanism(FakeIdentityStoreHandler.unused(),
+                credential -> CredentialValidationResult.NOT_VALIDATED_RESULT, stores());
+
+        assertUnauthorized(validate(mechanism, call), "Bearer realm=\"sigil\", error=\"invalid_token\"");
+    }
+
+    @Test
+    void validateRequest_tokenNotValidatedByAnyStoreOfTheHandler_is401InvalidToken() {
         FakeIdentityStoreHandler handler =
                 new FakeIdentityStoreHandler(credential -> CredentialValidationResult.NOT_VALIDATED_RESULT);
         call.protectedResource().request().header("Authorization", "Bearer " + VALID);
 
-        assertUnauthorized(validate(mechanism(handler), call), "Bearer realm=\"sigil\", error=\"invalid_token\"");
+        assertUnauthorized(validate(mechanism(handler, stores(groupsOnlyStore())), call),
+                "Bearer realm=\"sigil\", error=\"invalid_token\"");
     }
 
     // ---------------------------------------------------------------- session, nothing
@@ -374,13 +414,49 @@ class SigilAuthenticationMechanismTest {
     }
 
     private SigilAuthenticationMechanism mechanism(FakeIdentityStoreHandler handler, String... config) {
+        return mechanism(handler, stores(), config);
+    }
+
+    private SigilAuthenticationMechanism mechanism(FakeIdentityStoreHandler handler, Instance<IdentityStore> stores,
+                                                   String... config) {
+        return mechanism(handler, SigilAuthenticationMechanismTest::answer, stores, config);
+    }
+
+    /** @param tokenStore what Sigil's token store answers (the handler answers as {@code handler} says) */
+    private SigilAuthenticationMechanism mechanism(FakeIdentityStoreHandler handler,
+            Function<Credential, CredentialValidationResult> tokenStore, Instance<IdentityStore> stores,
+            String... config) {
         SigilAuthenticationMechanism mechanism = new SigilAuthenticationMechanism();
         mechanism.identityStoreHandler = handler;
         mechanism.settings = SigilSettings.fixed(TestConfigs.sigil(config), Clock.systemUTC());
         mechanism.throttle = throttle;
         mechanism.revocations = revocations;
         mechanism.metrics = metrics;
+        mechanism.tokenStore = new TokenIdentityStore() {
+            @Override
+            public CredentialValidationResult validate(Credential credential) {
+                return tokenStore.apply(credential);
+            }
+        };
+        mechanism.identityStores = stores;
+        mechanism.init();
         return mechanism;
+    }
+
+    /** An application's identity store that only adds groups: tokens must then go through the handler. */
+    private static IdentityStore groupsOnlyStore() {
+        return new IdentityStore() {
+            @Override
+            public Set<ValidationType> validationTypes() {
+                return EnumSet.of(ValidationType.PROVIDE_GROUPS);
+            }
+        };
+    }
+
+    /** The deployment's identity store beans, as the mechanism sees them through CDI. */
+    @SuppressWarnings("unchecked")
+    private static Instance<IdentityStore> stores(IdentityStore... stores) {
+        return Proxies.of(Instance.class, Map.of("iterator", args -> List.of(stores).iterator()));
     }
 
     private static AuthenticationStatus validate(SigilAuthenticationMechanism mechanism, FakeMessageContext call) {

@@ -13,6 +13,10 @@
  * are the claims parsed and checked against a {@link io.sigil.auth.token.TokenPolicy}. The result
  * is a {@link io.sigil.auth.token.VerifiedToken} with its {@link io.sigil.auth.token.JwtClaims};
  * a refusal is an {@link io.sigil.auth.token.InvalidTokenException} with a short reason.</li>
+ * <li>Several issuers: {@link io.sigil.auth.token.IssuerRouting} sends a token to the verifier of
+ * the issuer its {@code iss} names, so that each issuer's tokens are checked under that issuer's
+ * keys only; {@link io.sigil.auth.token.ClaimPath} reads groups from a nested claim such as
+ * Keycloak's {@code realm_access/roles}.</li>
  * <li>Issuing: {@link io.sigil.auth.token.TokenIssuer} signs with a
  * {@link io.sigil.auth.token.SigningKey} and returns an {@link io.sigil.auth.token.IssuedToken}.</li>
  * <li>Keys: every key is bound to one {@link io.sigil.auth.token.JwsAlgorithm}. They are made by

@@ -3,6 +3,7 @@ package io.sigil.app.web;
 import io.sigil.auth.mechanism.AuthenticatedCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import io.sigil.auth.endpoints.Problems;
@@ -12,12 +13,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import java.util.TreeSet;
 
 /** {@code GET /api/me}: who the caller is, with which groups, and how Sigil authenticated it. */
 @Path("me")
 @RequestScoped
 public class MeResource {
+
+    /** Made once: each {@code Json.create…} call looks the JSON-P provider up again (a ServiceLoader scan). */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
     @Context
     HttpServletRequest request;
@@ -30,9 +35,9 @@ public class MeResource {
         if (caller == null) {
             return Problems.problem(Response.Status.UNAUTHORIZED, "Authentication is required.").build();
         }
-        JsonArrayBuilder groups = Json.createArrayBuilder();
+        JsonArrayBuilder groups = JSON.createArrayBuilder();
         new TreeSet<>(caller.groups()).forEach(groups::add);
-        String body = Json.createObjectBuilder()
+        String body = JSON.createObjectBuilder()
                 .add("name", caller.name())
                 .add("groups", groups)
                 .add("authenticatedBy", caller.method().jsonName())

@@ -90,6 +90,19 @@ public final class ClaimsReader {
         }
     }
 
+    /**
+     * Reads the {@code iss} of a claims payload whose signature has not been checked yet, as
+     * strictly as {@link #read}. Only for choosing which issuer's keys must verify the signature
+     * ({@link io.sigil.auth.token.IssuerRouting}); nothing else may be taken from it.
+     *
+     * @param utf8 the claims bytes, unverified
+     * @return the {@code iss} if it is a string, else {@code null}
+     * @throws InvalidTokenException if the bytes are not one strict JSON object
+     */
+    public static String unverifiedIssuer(byte[] utf8) throws InvalidTokenException {
+        return read(utf8).get(ISS) instanceof String issuer ? issuer : null;
+    }
+
     private static int indexOf(String name) {
         return switch (name) {
             case "exp" -> EXP;
