@@ -44,6 +44,7 @@ public final class Soak {
     private static final LongAdder REQUESTS = new LongAdder();
     private static final LongAdder SERVER_ERRORS = new LongAdder();
     private static final LongAdder SESSIONS_LOST = new LongAdder();
+    private static final LongAdder SESSIONS_LOST_WHILE_DOWN = new LongAdder();
     private static final LongAdder TOKEN_FAILED_ON_SURVIVOR = new LongAdder();
     private static final Pattern TOKEN = Pattern.compile("\"access_token\":\"([^\"]+)\"");
 
@@ -75,13 +76,18 @@ public final class Soak {
         }
         Instant start = Instant.now();
         int minute = 0;
+        long before = 0;
         while (Instant.now().isBefore(end)) {
             Thread.sleep(Math.min(Duration.between(Instant.now(), end).toMillis() + 1, 60_000));
             minute++;
-            String line = String.format("minute %d (%ds): requests %d, errors %s, 5xx %d, token requests failed"
-                            + " on the survivor %d, sessions lost %d", minute,
-                    Duration.between(start, Instant.now()).toSeconds(), REQUESTS.sum(), errors(),
-                    SERVER_ERRORS.sum(), TOKEN_FAILED_ON_SURVIVOR.sum(), SESSIONS_LOST.sum());
+            long requests = REQUESTS.sum();
+            // Totals since the start, and this minute's requests.
+            String line = String.format("minute %d (%ds): requests %d (+%d), errors %s, 5xx %d, token requests"
+                            + " failed on the survivor %d, sessions lost %d (while a node was down %d)", minute,
+                    Duration.between(start, Instant.now()).toSeconds(), requests, requests - before, errors(),
+                    SERVER_ERRORS.sum(), TOKEN_FAILED_ON_SURVIVOR.sum(), SESSIONS_LOST.sum(),
+                    SESSIONS_LOST_WHILE_DOWN.sum());
+            before = requests;
             System.out.println(line);
             Files.writeString(report, line + System.lineSeparator(), StandardCharsets.UTF_8,
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
@@ -169,18 +175,18 @@ public final class Soak {
     private static void user(int user, Instant end) {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
-        String cookie = null;
+        Map<String, String> session = new java.util.LinkedHashMap<>();
         int round = 0;
         while (Instant.now().isBefore(end)) {
             round++;
             try {
                 switch ((user + round) % 5) {
                     case 0, 1 -> tokenRound(client, round % 10 == 0);
-                    case 2, 3 -> cookie = sessionRound(client, cookie);
+                    case 2, 3 -> sessionRound(client, session);
                     default -> badToken(client);
                 }
             } catch (IOException e) {
-                error("io " + e.getClass().getSimpleName());
+                // Counted by send(), with the kind of request.
             } catch (InterruptedException e) {
                 return;
             }
@@ -190,7 +196,13 @@ public final class Soak {
     private static HttpResponse<String> send(HttpClient client, HttpRequest request, String kind)
             throws IOException, InterruptedException {
         REQUESTS.increment();
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response;
+        try {
+            response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            error("io " + e.getClass().getSimpleName() + " (" + kind + ")");
+            throw e;
+        }
         if (response.statusCode() >= 500) {
             SERVER_ERRORS.increment();
             error(kind + " " + response.statusCode());
@@ -231,7 +243,7 @@ public final class Soak {
         }
         String bearer = "Bearer " + token.group(1);
         for (int i = 0; i < 3; i++) {
-            int status = send(client, request("/api/me").header("Authorization", bearer).GET().build(), "me").statusCode();
+            int status = send(client, request("/api/me").header("Authorization", bearer).GET().build(), "me with token").statusCode();
             if (status != 200) {
                 error("me with token " + status);
             }
@@ -242,39 +254,68 @@ public final class Soak {
             if (logout != 204) {
                 error("logout " + logout);
             }
-            int after = send(client, request("/api/me").header("Authorization", bearer).GET().build(), "me").statusCode();
+            int after = send(client, request("/api/me").header("Authorization", bearer).GET().build(), "me with token").statusCode();
             if (after != 401) {
                 error("revoked token answered " + after);
             }
         }
     }
 
-    /** A form login when there is no session yet, then three requests with the session cookie. */
-    private static String sessionRound(HttpClient client, String cookie) throws IOException, InterruptedException {
-        if (cookie == null) {
+    /**
+     * A form login when there is no session yet, then three requests with the session's cookies.
+     * Like a browser, the user keeps every cookie the server sets and sends them all back: Payara
+     * pairs JSESSIONID with a JSESSIONIDVERSION cookie that changes as the session does.
+     */
+    private static void sessionRound(HttpClient client, Map<String, String> session)
+            throws IOException, InterruptedException {
+        if (!session.containsKey("JSESSIONID")) {
+            session.clear();
             HttpResponse<String> login = send(client, form("/login", "bob", "bob-password"), "login");
             if (login.statusCode() != 303) {
                 error("login " + login.statusCode());
-                return null;
+                return;
             }
-            cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-                    .map(c -> c.split(";", 2)[0]).findFirst().orElse(null);
-            if (cookie == null) {
+            keepCookies(login, session);
+            if (!session.containsKey("JSESSIONID")) {
                 error("login without a session cookie");
-                return null;
+                return;
             }
         }
         for (int i = 0; i < 3; i++) {
-            int status = send(client, request("/api/me").header("Cookie", cookie).GET().build(), "me").statusCode();
-            if (status == 401) {
+            String cookies = session.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+                    .collect(java.util.stream.Collectors.joining("; "));
+            HttpResponse<String> me = send(client, request("/api/me").header("Cookie", cookies).GET().build(), "me with session");
+            keepCookies(me, session);
+            if (me.statusCode() == 401) {
                 SESSIONS_LOST.increment();
-                return null;
+                if (Files.exists(downFlag)) {
+                    SESSIONS_LOST_WHILE_DOWN.increment();
+                }
+                session.clear();
+                return;
             }
-            if (status != 200) {
-                error("me with session " + status);
+            if (me.statusCode() != 200) {
+                error("me with session " + me.statusCode());
             }
         }
-        return cookie;
+    }
+
+    /** Takes each {@code Set-Cookie} of a response into the user's cookies (a deleted one leaves). */
+    private static void keepCookies(HttpResponse<String> response, Map<String, String> session) {
+        for (String header : response.headers().allValues("Set-Cookie")) {
+            String pair = header.split(";", 2)[0];
+            int equals = pair.indexOf('=');
+            if (equals <= 0) {
+                continue;
+            }
+            String name = pair.substring(0, equals).trim();
+            String value = pair.substring(equals + 1).trim();
+            if (value.isEmpty() || header.toLowerCase(java.util.Locale.ROOT).contains("max-age=0")) {
+                session.remove(name);
+            } else {
+                session.put(name, value);
+            }
+        }
     }
 
     private static void badToken(HttpClient client) throws IOException, InterruptedException {

@@ -52,7 +52,7 @@ heap_after_gc() {
 # Waits until a node answers /app/api/me with 401 (up, deployed).
 wait_up() {
   local port=$1 deadline=$((SECONDS + 300))
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/app/api/me")" = 401 ]; do
+  until [ "$(curl -s --max-time 10 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/app/api/me")" = 401 ]; do
     [ $SECONDS -lt $deadline ] || { echo "the node on port $port did not come back" >&2; return 1; }
     sleep 1
   done
@@ -66,11 +66,13 @@ soak() {
   java "$here/Soak.java" "$balancer_port" "$port1" "$port2" "$connections" "$seconds" "$flag" "$report" &
   local client=$!
 
-  # Heap after GC of each node, each minute.
+  # Heap after GC of each node, each minute. On the clock, not after a fixed sleep: jcmd can take
+  # many seconds on a busy machine, and the lines must stay with the client's minutes.
   (
+    start=$SECONDS
     for ((m = 1; m <= minutes; m++)); do
-      sleep 60
-      line="minute $m heap after GC (MiB):"
+      while [ $((SECONDS - start)) -lt $((m * 60)) ]; do sleep 1; done
+      line="minute $m ($((SECONDS - start))s) heap after GC (MiB):"
       for n in 1 2; do
         pid=$(cat "$dir/node$n/server.pid" 2>/dev/null || true)
         line="$line node$n $( [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && heap_after_gc "$pid" || echo down)"
@@ -93,9 +95,12 @@ soak() {
   sleep 2
   # The new JVM, found by its node directory (the stop scripts check the same), for the stop script.
   pgrep -n -f -- "$dir/node1" > "$dir/node1/server.pid" || true
-  wait_up "$port1" || true
+  if wait_up "$port1"; then
+    echo "$(date +%T) node1 is back (pid $(cat "$dir/node1/server.pid"))" | tee -a "$report"
+  else
+    echo "$(date +%T) node1 did not answer within 300 s of its restart" | tee -a "$report"
+  fi
   rm -f "$flag"
-  echo "$(date +%T) node1 is back (pid $(cat "$dir/node1/server.pid"))" | tee -a "$report"
 
   wait "$client" || echo "the load client failed" | tee -a "$report"
   wait "$sampler" || true
@@ -110,8 +115,9 @@ for target in "${targets[@]}"; do
     : "${JBOSS_HOME:?set JBOSS_HOME to an unzipped WildFly 39}"
     export SIGIL_NODE1_PORT_OFFSET=${wf_offsets[0]} SIGIL_NODE2_PORT_OFFSET=${wf_offsets[1]}
     export SIGIL_MULTICAST_ADDRESS=${SOAK_MULTICAST_ADDRESS:-230.0.0.14}
-    "$root/server-config/wildfly/cluster/start-cluster.sh" "$root/ear/target/sigil.ear"
+    # The trap first: a cluster that fails to start is stopped too.
     trap '"$root/server-config/wildfly/cluster/stop-cluster.sh"' EXIT
+    "$root/server-config/wildfly/cluster/start-cluster.sh" "$root/ear/target/sigil.ear"
     soak wildfly "$dir" $((8080 + wf_offsets[0])) $((8080 + wf_offsets[1]))
     "$root/server-config/wildfly/cluster/stop-cluster.sh"
   else
@@ -119,8 +125,8 @@ for target in "${targets[@]}"; do
     export SIGIL_NODE1_HTTP_PORT=${micro_http[0]} SIGIL_NODE2_HTTP_PORT=${micro_http[1]}
     export SIGIL_NODE1_GRID_PORT=${micro_grid[0]} SIGIL_NODE2_GRID_PORT=${micro_grid[1]}
     export SIGIL_CLUSTER_NAME=${SOAK_CLUSTER_NAME:-sigil-soak}
-    "$root/server-config/payara/cluster/start-cluster.sh" "$root/war/target/sigil.war"
     trap '"$root/server-config/payara/cluster/stop-cluster.sh"' EXIT
+    "$root/server-config/payara/cluster/start-cluster.sh" "$root/war/target/sigil.war"
     soak payara "$dir" "${micro_http[0]}" "${micro_http[1]}"
     "$root/server-config/payara/cluster/stop-cluster.sh"
   fi

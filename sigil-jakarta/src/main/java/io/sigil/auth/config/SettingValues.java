@@ -47,7 +47,7 @@ final class SettingValues {
         Map<String, String> values = new TreeMap<>();
         for (String name : watched) {
             try {
-                values.put(name, config.getOptionalValue(name, String.class).orElse(""));
+                values.put(name, value(config, name));
             } catch (RuntimeException e) {
                 // An expression that does not resolve, say; never echo the value.
                 throw new SigilConfigurationException(name + " has a value that cannot be read ("
@@ -62,12 +62,17 @@ final class SettingValues {
         }
         for (String name : listed) {
             try {
-                values.put(name, config.getOptionalValue(name, String.class).orElse(""));
+                values.put(name, value(config, name));
             } catch (RuntimeException e) {
                 // Not a key Sigil reads by name: leave it to whoever reads it.
             }
         }
         return new SettingValues(values);
+    }
+
+    /** A key's text, "" when unset; an empty value in the deciding source unsets it ({@link ConfigLookup}). */
+    private static String value(Config config, String name) {
+        return ConfigLookup.unsetByEmptyValue(config, name) ? "" : config.getOptionalValue(name, String.class).orElse("");
     }
 
     /** @return the value of a key read, "" when unset or when the key was not read */

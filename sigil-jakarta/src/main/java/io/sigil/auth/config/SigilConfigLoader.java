@@ -239,6 +239,9 @@ public final class SigilConfigLoader {
     }
 
     static <T> Optional<T> get(Config config, String key, Class<T> type) {
+        if (ConfigLookup.unsetByEmptyValue(config, key)) {
+            return Optional.empty();
+        }
         try {
             return config.getOptionalValue(key, type);
         } catch (IllegalArgumentException e) {
