@@ -29,7 +29,9 @@ import java.util.regex.Pattern;
  * ({@code java Soak.java ...}); see soak.sh, which starts the clusters and kills a node.
  * <p>
  * A TCP round-robin balancer on 127.0.0.1 hands each new client connection to the next backend
- * that accepts a connection. Behind it, {@code connections} virtual users, one thread and one
+ * that is ready: like a real balancer's health check, a backend takes traffic only while its
+ * {@code /app/api/auth/health} answered 200 at the last probe (every 500 ms), so a node that has
+ * opened its HTTP port but not yet deployed the application gets nothing. Behind it, {@code connections} virtual users, one thread and one
  * connection pool each, loop over mixed traffic: a token request and a request with the token,
  * a form login and requests with the session cookie, a bad token, a logout of a token followed
  * by a check that it is refused. Each minute one line: requests, errors by kind, 5xx, sessions
@@ -62,6 +64,9 @@ public final class Soak {
 
         ServerSocket server = new ServerSocket();
         server.bind(new InetSocketAddress("127.0.0.1", listen));
+        Thread prober = new Thread(() -> probe(backends), "health-probe");
+        prober.setDaemon(true);
+        prober.start();
         Thread balancer = new Thread(() -> balance(server, backends), "balancer");
         balancer.setDaemon(true);
         balancer.start();
@@ -110,6 +115,37 @@ public final class Soak {
 
     // ---- balancer ---------------------------------------------------------------------------
 
+    /** The backends whose health endpoint answered 200 at the last probe. */
+    private static final Map<Integer, Boolean> READY = new ConcurrentHashMap<>();
+
+    private static void probe(List<Integer> backends) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        while (true) {
+            for (int port : backends) {
+                boolean ready;
+                try {
+                    HttpRequest request = HttpRequest.newBuilder(
+                                    URI.create("http://127.0.0.1:" + port + "/app/api/auth/health"))
+                            .timeout(Duration.ofSeconds(2)).build();
+                    ready = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                } catch (IOException e) {
+                    ready = false;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                if (READY.put(port, ready) != Boolean.valueOf(ready)) {
+                    System.out.println(Instant.now() + " backend " + port + (ready ? " ready" : " not ready"));
+                }
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
     private static void balance(ServerSocket server, List<Integer> backends) {
         AtomicInteger next = new AtomicInteger();
         while (!server.isClosed()) {
@@ -128,6 +164,9 @@ public final class Soak {
         Socket backend = null;
         for (int attempt = 0; attempt < backends.size() && backend == null; attempt++) {
             int port = backends.get(Math.floorMod(next.getAndIncrement(), backends.size()));
+            if (!READY.getOrDefault(port, false)) {
+                continue;
+            }
             try {
                 Socket candidate = new Socket();
                 candidate.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
