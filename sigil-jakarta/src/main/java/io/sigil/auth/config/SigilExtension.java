@@ -4,6 +4,9 @@ import io.sigil.auth.identitystore.PasswordChangeService;
 import io.sigil.auth.identitystore.TokenIdentityStore;
 import io.sigil.auth.identitystore.UserAccountIdentityStore;
 import io.sigil.auth.identitystore.UserAccounts;
+import io.sigil.auth.inject.ClaimNames;
+import io.sigil.auth.inject.ClaimProducers;
+import io.sigil.auth.inject.JsonWebTokenProducer;
 import io.sigil.auth.mechanism.SigilAuthentication;
 import io.sigil.auth.mechanism.SigilAuthenticationMechanism;
 import io.sigil.auth.revocation.RevocationStoreProducer;
@@ -12,15 +15,20 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AfterTypeDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import java.time.Clock;
 import java.util.List;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.jwt.Claim;
 
 /**
- * Turns Sigil on for a deployment that carries {@link SigilAuthentication}, and reads its
+ * Turns Sigil on for a deployment that carries {@link SigilAuthentication} or MicroProfile JWT's
+ * {@code @LoginConfig(authMethod = "MP-JWT")} (so that an MP-JWT application moves to Sigil
+ * without a code change), and reads its
  * configuration while the application deploys, so that a missing or unsafe value fails the
  * deployment with a message naming the key instead of failing the first request.
  * <p>
@@ -35,7 +43,11 @@ public class SigilExtension implements Extension {
     /** The beans Sigil adds to an application that turns it on. */
     static final List<Class<?>> BEANS = List.of(SigilConfigProducer.class, RevocationStoreProducer.class,
             SigilAuthenticationMechanism.class, TokenIdentityStore.class, UserAccounts.class,
-            UserAccountIdentityStore.class, PasswordChangeService.class);
+            UserAccountIdentityStore.class, PasswordChangeService.class, JsonWebTokenProducer.class,
+            ClaimProducers.class);
+
+    /** The {@code authMethod} of {@link LoginConfig} that turns Sigil on. */
+    public static final String MP_JWT = "MP-JWT";
 
     private volatile boolean requested;
     private volatile SigilConfig config;
@@ -43,6 +55,29 @@ public class SigilExtension implements Extension {
     void requested(@Observes @WithAnnotations(SigilAuthentication.class) ProcessAnnotatedType<?> type) {
         if (type.getAnnotatedType().isAnnotationPresent(SigilAuthentication.class)) {
             requested = true;
+        }
+    }
+
+    void loginConfig(@Observes @WithAnnotations(LoginConfig.class) ProcessAnnotatedType<?> type) {
+        LoginConfig loginConfig = type.getAnnotatedType().getAnnotation(LoginConfig.class);
+        if (loginConfig != null && MP_JWT.equals(loginConfig.authMethod())) {
+            LOG.info(() -> "@LoginConfig(authMethod = \"MP-JWT\") on " + type.getAnnotatedType().getJavaClass().getName()
+                    + ": Sigil serves MicroProfile JWT here");
+            requested = true;
+        }
+    }
+
+    /** A {@code @Claim} that names no claim, or two, fails the deployment (MicroProfile JWT 2.1). */
+    void claimInjectionPoint(@Observes ProcessInjectionPoint<?, ?> event) {
+        for (var qualifier : event.getInjectionPoint().getQualifiers()) {
+            if (requested && qualifier instanceof Claim claim) {
+                try {
+                    ClaimNames.of(claim);
+                } catch (IllegalArgumentException e) {
+                    event.addDefinitionError(new SigilConfigurationException(e.getMessage() + " at "
+                            + event.getInjectionPoint().getMember()));
+                }
+            }
         }
     }
 
@@ -71,7 +106,10 @@ public class SigilExtension implements Extension {
         }
     }
 
-    /** @return whether a class of the deployment carries {@link SigilAuthentication} */
+    /**
+     * @return whether a class of the deployment carries {@link SigilAuthentication} or
+     *         {@code @LoginConfig(authMethod = "MP-JWT")}
+     */
     public boolean requested() {
         return requested;
     }

@@ -2,6 +2,7 @@ package io.sigil.auth.config;
 
 import io.sigil.auth.token.Jwk;
 import io.sigil.auth.token.KeyResolver;
+import io.sigil.auth.token.SigilConfigurationException;
 import io.sigil.auth.token.SigningKey;
 import io.sigil.auth.token.VerificationKey;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ public final class SigilKeys {
     private final String description;
 
     /**
-     * @param signing     the key issued tokens are signed with
+     * @param signing     the key issued tokens are signed with; {@code null} when Sigil only verifies
      * @param resolver    every verification key, in order of precedence
      * @param ownKeys     the current keys of {@code sigil.verify.keys.location}, published beside
      *                    the signing key
@@ -45,9 +46,19 @@ public final class SigilKeys {
     /**
      * @return the key Sigil signs the tokens it issues with now; a key file that changed is read
      *         again (see {@code sigil.keys.reload-interval})
+     * @throws SigilConfigurationException if Sigil only verifies (no secret, no signing key)
      */
     public SigningKey signingKey() {
+        if (signing == null) {
+            throw new SigilConfigurationException("Sigil only verifies tokens here: set " + SigilConfigLoader.SECRET
+                    + " or " + SigilConfigLoader.SIGNING_KEY_LOCATION + " to issue tokens");
+        }
         return signing.key();
+    }
+
+    /** @return whether a secret or a signing key is configured, so that tokens can be issued */
+    public boolean canSign() {
+        return signing != null;
     }
 
     /** @return every key a presented token may be verified with; thread-safe, never throws */
@@ -65,8 +76,8 @@ public final class SigilKeys {
      */
     public List<VerificationKey> publishedKeys() {
         List<VerificationKey> keys = new ArrayList<>();
-        SigningKey signingKey = signing.key();
-        if (!signingKey.algorithm().isSymmetric()) {
+        SigningKey signingKey = signing == null ? null : signing.key();
+        if (signingKey != null && !signingKey.algorithm().isSymmetric()) {
             keys.add(signingKey.verificationKey());
         }
         for (Supplier<List<VerificationKey>> source : ownKeys) {

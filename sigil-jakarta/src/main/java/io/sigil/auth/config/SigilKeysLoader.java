@@ -64,15 +64,6 @@ final class SigilKeysLoader {
         KeySources sources = new KeySources(classLoader, clock, reload, remoteRefresh, remoteMaxAge, rsaMinBits,
                 new ReloadSchedule(reload, clock));
 
-        SigningKeySource signing = SigningKeyLoader.load(config, sources);
-        Optional<HmacKey> secret = secret(config, generateSecret, signing != null);
-        List<VerificationKey> fixed = new ArrayList<>();
-        if (signing == null) {
-            signing = SigningKeySource.fixed(secret.orElseThrow());
-        } else {
-            secret.ifPresent(fixed::add);
-        }
-
         JwsAlgorithm outsideAlgorithm = algorithm(config, SigilConfigLoader.PUBLICKEY_ALGORITHM).orElse(null);
         Optional<String> inline = get(config, SigilConfigLoader.PUBLICKEY, String.class);
         Optional<String> outsideLocation = get(config, SigilConfigLoader.PUBLICKEY_LOCATION, String.class)
@@ -81,16 +72,32 @@ final class SigilKeysLoader {
             throw new SigilConfigurationException("set either " + SigilConfigLoader.PUBLICKEY + " or "
                     + SigilConfigLoader.PUBLICKEY_LOCATION + ", not both");
         }
+
+        SigningKeySource signing = SigningKeyLoader.load(config, sources);
+        boolean verifyOnly = signing == null && (inline.isPresent() || outsideLocation.isPresent());
+        Optional<HmacKey> secret = secret(config, generateSecret, signing != null, verifyOnly);
+        List<VerificationKey> fixed = new ArrayList<>();
+        if (signing == null && secret.isPresent()) {
+            signing = SigningKeySource.fixed(secret.get());
+        } else {
+            secret.ifPresent(fixed::add);
+        }
         inline.ifPresent(text -> fixed.addAll(publicOnly(KeyMaterial.verificationKeys(text, outsideAlgorithm, null,
                 rsaMinBits, SigilConfigLoader.PUBLICKEY), SigilConfigLoader.PUBLICKEY)));
         KeyRing fixedRing = KeyRing.of(null, fixed);
 
-        List<KeyResolver> resolvers = new ArrayList<>(List.of(signing, fixedRing));
+        List<KeyResolver> resolvers = new ArrayList<>();
+        if (signing != null) {
+            resolvers.add(signing);
+        }
+        resolvers.add(fixedRing);
         List<Supplier<List<VerificationKey>>> own = new ArrayList<>();
         Map<String, VerificationKey> kids = new HashMap<>();
         Map<String, String> kidOrigins = new HashMap<>();
-        SigningKey signingKey = signing.key();
-        claimKid(kids, kidOrigins, signingKey.verificationKey(), "the signing key");
+        SigningKey signingKey = signing == null ? null : signing.key();
+        if (signingKey != null) {
+            claimKid(kids, kidOrigins, signingKey.verificationKey(), "the signing key");
+        }
         fixedRing.keys().forEach(key -> claimKid(kids, kidOrigins, key, SigilConfigLoader.SECRET + " or "
                 + SigilConfigLoader.PUBLICKEY));
         get(config, SigilConfigLoader.VERIFY_KEYS_LOCATION, String.class).map(String::trim).ifPresent(location -> {
@@ -107,10 +114,11 @@ final class SigilKeysLoader {
         // Remote sets answer last, so that they are fetched only for a kid no local key has.
         resolvers.sort((a, b) -> Boolean.compare(a instanceof RemoteJwkSet, b instanceof RemoteJwkSet));
 
-        String description = "signing " + signingKey.algorithm()
-                + (signingKey.keyId() == null ? "" : " kid=" + signingKey.keyId())
-                + ", verifying it and " + SigilKeys.describe(fixedRing.keys()) + " and " + (resolvers.size() - 2)
-                + " key locations";
+        int locations = resolvers.size() - (signing == null ? 1 : 2);
+        String description = (signingKey == null ? "verify-only (no signing key)"
+                : "signing " + signingKey.algorithm() + (signingKey.keyId() == null ? "" : " kid=" + signingKey.keyId())
+                + ", verifying it")
+                + " and " + SigilKeys.describe(fixedRing.keys()) + " and " + locations + " key locations";
         return new SigilKeys(signing, KeyResolver.firstOf(resolvers.toArray(KeyResolver[]::new)), own,
                 description);
     }
@@ -151,20 +159,31 @@ final class SigilKeysLoader {
     }
 
     /**
-     * The HS256 secret: required when there is no signing key, unless {@code sigil.secret.generate} allows a generated one;
-     * optional beside a signing key, where it keeps verifying the HS256 tokens issued before.
+     * The HS256 secret: required when there is no signing key and no outside issuer's public key,
+     * unless {@code sigil.secret.generate} allows a generated one; optional beside a signing key,
+     * where it keeps verifying the HS256 tokens issued before. Without a secret and a signing key
+     * but with {@code mp.jwt.verify.publickey*}, Sigil only verifies (an application that accepts
+     * tokens issued elsewhere needs no secret of its own).
      */
-    private static Optional<HmacKey> secret(Config config, boolean generateSecret, boolean haveSigningKey) {
+    private static Optional<HmacKey> secret(Config config, boolean generateSecret, boolean haveSigningKey,
+                                            boolean verifyOnly) {
         Optional<String> value = get(config, SigilConfigLoader.SECRET, String.class).map(String::trim);
         if (value.isEmpty()) {
             if (haveSigningKey) {
                 return Optional.empty();
             }
+            if (verifyOnly && !generateSecret) {
+                LOG.info("neither " + SigilConfigLoader.SECRET + " nor " + SigilConfigLoader.SIGNING_KEY_LOCATION
+                        + " is set: Sigil verifies tokens with " + SigilConfigLoader.PUBLICKEY + "* and issues none");
+                return Optional.empty();
+            }
             if (!generateSecret) {
                 throw new SigilConfigurationException(SigilConfigLoader.SECRET + " is not set (environment variable "
                         + "SIGIL_SECRET): give a base64url secret of at least 32 bytes, or a private key in "
-                        + SigilConfigLoader.SIGNING_KEY_LOCATION + ", or set " + SigilConfigLoader.GENERATE_SECRET
-                        + "=true to try Sigil with a generated secret (development only)");
+                        + SigilConfigLoader.SIGNING_KEY_LOCATION + ", or, to only verify tokens issued elsewhere, "
+                        + SigilConfigLoader.PUBLICKEY + " or " + SigilConfigLoader.PUBLICKEY_LOCATION + "; or set "
+                        + SigilConfigLoader.GENERATE_SECRET + "=true to try Sigil with a generated secret "
+                        + "(development only)");
             }
             LOG.warning(SigilConfigLoader.SECRET + " is not set: " + SigilConfigLoader.GENERATE_SECRET
                     + "=true generated a random secret (development only). Tokens will"
