@@ -1,5 +1,6 @@
 package io.sigil.auth.config;
 
+import io.sigil.auth.token.JweDecryptor;
 import io.sigil.auth.token.Jwk;
 import io.sigil.auth.token.KeyResolver;
 import io.sigil.auth.token.SigilConfigurationException;
@@ -8,6 +9,7 @@ import io.sigil.auth.token.VerificationKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -27,6 +29,7 @@ public final class SigilKeys {
     private final KeyResolver resolver;
     private final List<Supplier<List<VerificationKey>>> ownKeys;
     private final String description;
+    private final JweDecryptor decryptor;
 
     /**
      * @param signing     the key issued tokens are signed with; {@code null} when Sigil only verifies
@@ -34,9 +37,11 @@ public final class SigilKeys {
      * @param ownKeys     the current keys of {@code sigil.verify.keys.location}, published beside
      *                    the signing key
      * @param description what to log at deployment; names settings and kids, never key material
+     * @param decryptor   opens encrypted tokens ({@code mp.jwt.decrypt.key.location}); null when none is set
      */
     SigilKeys(SigningKeySource signing, KeyResolver resolver, List<Supplier<List<VerificationKey>>> ownKeys,
-              String description) {
+              String description, JweDecryptor decryptor) {
+        this.decryptor = decryptor;
         this.signing = signing;
         this.resolver = resolver;
         this.ownKeys = List.copyOf(ownKeys);
@@ -54,6 +59,14 @@ public final class SigilKeys {
                     + " or " + SigilConfigLoader.SIGNING_KEY_LOCATION + " to issue tokens");
         }
         return signing.key();
+    }
+
+    /**
+     * @return the decryptor of encrypted tokens; when present, every presented token must be an
+     *         encrypted one that holds a signed token
+     */
+    public Optional<JweDecryptor> decryptor() {
+        return Optional.ofNullable(decryptor);
     }
 
     /** @return whether a secret or a signing key is configured, so that tokens can be issued */

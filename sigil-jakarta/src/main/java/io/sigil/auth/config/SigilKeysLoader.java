@@ -4,6 +4,7 @@ import static io.sigil.auth.config.SigilConfigLoader.duration;
 import static io.sigil.auth.config.SigilConfigLoader.get;
 
 import io.sigil.auth.token.HmacKey;
+import io.sigil.auth.token.JweDecryptor;
 import io.sigil.auth.token.JwsAlgorithm;
 import io.sigil.auth.token.KeyMaterial;
 import io.sigil.auth.token.KeyResolver;
@@ -119,8 +120,10 @@ final class SigilKeysLoader {
                 : "signing " + signingKey.algorithm() + (signingKey.keyId() == null ? "" : " kid=" + signingKey.keyId())
                 + ", verifying it")
                 + " and " + SigilKeys.describe(fixedRing.keys()) + " and " + locations + " key locations";
+        Optional<JweDecryptor> decryptor = DecryptionKeyLoader.load(config, classLoader, rsaMinBits);
         return new SigilKeys(signing, KeyResolver.firstOf(resolvers.toArray(KeyResolver[]::new)), own,
-                description);
+                description + decryptor.map(d -> ", opening encrypted tokens with " + DecryptionKeyLoader.LOCATION)
+                        .orElse(""), decryptor.orElse(null));
     }
 
     /** A secret in a public-key setting is a mistake (and would be shared with the outside issuer). */

@@ -4,6 +4,7 @@ import io.sigil.auth.config.SigilConfig;
 import io.sigil.auth.principal.SigilJsonWebToken;
 import io.sigil.auth.revocation.RevocationStore;
 import io.sigil.auth.token.InvalidTokenException;
+import io.sigil.auth.token.JweDecryptor;
 import io.sigil.auth.token.TokenVerifier;
 import io.sigil.auth.token.VerifiedToken;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -40,7 +42,7 @@ public class TokenIdentityStore implements IdentityStore {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
         try {
-            VerifiedToken token = verifier.verify(tokenCredential.token());
+            VerifiedToken token = verifier.verify(opened(tokenCredential.token()));
             token.requireClaims(config.requiredClaims());
             if (revocations.isRevoked(token.claims())) {
                 LOG.log(Level.FINE, "token refused: revoked (jti={0}, caller={1})",
@@ -52,6 +54,25 @@ public class TokenIdentityStore implements IdentityStore {
             LOG.log(Level.FINE, "token refused: {0}", e.reason());
             return CredentialValidationResult.INVALID_RESULT;
         }
+    }
+
+    /**
+     * With {@code mp.jwt.decrypt.key.location} set, a token must be encrypted and is opened here;
+     * the signed token inside is verified as any other. Without it, a token is used as it is.
+     */
+    private String opened(String token) throws InvalidTokenException {
+        Optional<JweDecryptor> decryptor = config.keys().decryptor();
+        if (decryptor.isEmpty()) {
+            return token;
+        }
+        // The outer token is bounded too: opening one costs an RSA private-key operation.
+        if (token.length() > 2 * config.policy().maxTokenLength()) {
+            throw new InvalidTokenException("encrypted token too long");
+        }
+        if (!JweDecryptor.isEncrypted(token)) {
+            throw new InvalidTokenException("an encrypted token is required");
+        }
+        return decryptor.get().decrypt(token);
     }
 
     @Override

@@ -57,10 +57,17 @@ final class ClaimConversions {
             return Optional.ofNullable(convert(raw, argument(target)));
         }
         Object value = raw == null ? null : single(raw, type);
-        if (value == null && type.isPrimitive()) {
-            return type == boolean.class ? Boolean.FALSE : type == double.class ? Double.valueOf(0) : Long.valueOf(0);
+        if (value != null || !type.isPrimitive()) {
+            return value;
         }
-        return value;
+        // The default of a primitive (a ternary would promote the Long to a Double).
+        if (type == boolean.class) {
+            return Boolean.FALSE;
+        }
+        if (type == double.class) {
+            return Double.valueOf(0);
+        }
+        return Long.valueOf(0);
     }
 
     private static Object single(Object raw, Class<?> type) {

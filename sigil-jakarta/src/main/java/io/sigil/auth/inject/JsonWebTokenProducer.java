@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.logging.Level;
@@ -25,8 +26,14 @@ public class JsonWebTokenProducer {
     @Inject
     Instance<HttpServletRequest> request;
 
-    /** @return the verified token of the current request, or the empty token */
+    /**
+     * Typed to {@link JsonWebToken} alone: as a {@code Principal} it would compete with the
+     * container's built-in {@code Principal} bean.
+     *
+     * @return the verified token of the current request, or the empty token
+     */
     @Produces
+    @Typed(JsonWebToken.class)
     @RequestScoped
     JsonWebToken currentToken() {
         try {

@@ -176,6 +176,26 @@ class SigilKeysLoaderTest {
     }
 
     @Test
+    void load_onlyAnOutsideIssuersKey_verifiesWithoutASecretAndIssuesNothing() throws Exception {
+        SigilConfig config = SigilConfigLoader.load(MapConfig.of("mp.jwt.verify.publickey",
+                PemKeys.toPem(rsa.getPublic())), getClass().getClassLoader(), CLOCK);
+
+        assertThat(verifiedName(config, outsideToken(JwsAlgorithm.RS256, null, rsa, "partner"))).isEqualTo("partner");
+        assertThat(config.keys().canSign()).isFalse();
+        assertThat(catchThrowable(() -> config.keys().signingKey())).isInstanceOf(SigilConfigurationException.class)
+                .hasMessageContaining("sigil.secret").hasMessageContaining("sigil.signing.key.location");
+        assertThat(config.keys().publishedJwkSet()).isEqualTo("{\"keys\":[]}");
+    }
+
+    @Test
+    void load_noKeyAtAll_namesTheSecretTheSigningKeyAndThePublicKeySettings() {
+        Throwable thrown = catchThrowable(() -> SigilConfigLoader.load(MapConfig.of(), getClass().getClassLoader(), CLOCK));
+
+        assertThat(thrown).isInstanceOf(SigilConfigurationException.class).hasMessageContaining("sigil.secret")
+                .hasMessageContaining("sigil.signing.key.location").hasMessageContaining("mp.jwt.verify.publickey");
+    }
+
+    @Test
     void load_inlineEcPemWithAlgorithmEs256_acceptsEs256Tokens() throws Exception {
         SigilConfig config = load("mp.jwt.verify.publickey", PemKeys.toPem(ec.getPublic()),
                 "mp.jwt.verify.publickey.algorithm", "ES256");
