@@ -20,8 +20,10 @@ import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.auth.LoginConfig;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.jwt.Claim;
 
@@ -49,8 +51,23 @@ public class SigilExtension implements Extension {
     /** The {@code authMethod} of {@link LoginConfig} that turns Sigil on. */
     public static final String MP_JWT = "MP-JWT";
 
+    private final Supplier<Config> mpConfig;
     private volatile boolean requested;
     private volatile SigilConfig config;
+
+    /** Reads the deployment's MicroProfile Config; the constructor the container calls. */
+    public SigilExtension() {
+        // A lambda, not a method reference: ConfigProvider is touched only once Sigil was requested.
+        this(() -> ConfigProvider.getConfig());
+    }
+
+    /**
+     * @param mpConfig where the configuration is read from, only once Sigil was requested;
+     *                 package-private, so that unit tests can pass a configuration of their own
+     */
+    SigilExtension(Supplier<Config> mpConfig) {
+        this.mpConfig = mpConfig;
+    }
 
     void requested(@Observes @WithAnnotations(SigilAuthentication.class) ProcessAnnotatedType<?> type) {
         if (type.getAnnotatedType().isAnnotationPresent(SigilAuthentication.class)) {
@@ -96,7 +113,7 @@ public class SigilExtension implements Extension {
         try {
             // The deployment's loader: classpath: key locations name resources of the application.
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            config = SigilConfigLoader.load(ConfigProvider.getConfig(),
+            config = SigilConfigLoader.load(mpConfig.get(),
                     loader != null ? loader : SigilExtension.class.getClassLoader(), Clock.systemUTC());
             LOG.info(() -> "Sigil configured: issuer=" + config.policy().issuer()
                     + ", token lifetime=" + config.tokenLifetime() + ", keys: " + config.keys()

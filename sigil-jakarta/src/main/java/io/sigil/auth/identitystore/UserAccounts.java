@@ -41,7 +41,11 @@ public class UserAccounts {
     @Inject
     SigilConfig config;
 
-    private volatile DataSource dataSource;
+    /**
+     * Looked up by the name in {@code sigil.datasource} on first use. Package-private, so that unit
+     * tests can give an in-memory database instead of a JNDI name.
+     */
+    volatile DataSource dataSource;
 
     /**
      * Creates the two tables if they do not exist.

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -41,18 +42,28 @@ public class RevocationStoreProducer {
     @Produces
     @Singleton
     RevocationStore store() {
+        return store(ConfigProvider.getConfig());
+    }
+
+    /**
+     * The store as {@code mpConfig} configures it; package-private, so that unit tests can pass a
+     * configuration of their own.
+     *
+     * @throws SigilConfigurationException if {@value #CACHE_KEY} names nothing usable
+     */
+    RevocationStore store(Config mpConfig) {
         Duration skew = config.policy().clockSkew();
         Duration retention = config.policy().maxTokenAge()
                 .filter(age -> age.compareTo(config.tokenLifetime()) > 0)
                 .orElse(config.tokenLifetime());
-        Optional<String> cache = value(CACHE_KEY);
+        Optional<String> cache = value(mpConfig, CACHE_KEY);
         if (cache.isEmpty()) {
             LOG.warning(CACHE_KEY + " is not set: token revocation (logout, logout everywhere, password"
                     + " change) is kept on this node only. In a cluster, set it to the JNDI name of a"
                     + " distributed cache so that every node refuses revoked tokens.");
             return new MapRevocationStore(new ConcurrentHashMap<>(), false, skew, retention, Clock.systemUTC());
         }
-        String mapName = value(MAP_KEY).orElse(DEFAULT_MAP);
+        String mapName = value(mpConfig, MAP_KEY).orElse(DEFAULT_MAP);
         MapRevocationStore store = new MapRevocationStore(RevocationMaps.lookUp(cache.get(), mapName), true,
                 skew, retention, Clock.systemUTC());
         LOG.info(() -> "token revocation is cluster-wide, in " + cache.get() + " (" + MAP_KEY + "=" + mapName
@@ -75,8 +86,8 @@ public class RevocationStoreProducer {
         }
     }
 
-    private static Optional<String> value(String key) {
-        return ConfigProvider.getConfig().getOptionalValue(key, String.class)
+    private static Optional<String> value(Config mpConfig, String key) {
+        return mpConfig.getOptionalValue(key, String.class)
                 .map(String::trim).filter(v -> !v.isEmpty());
     }
 }

@@ -7,7 +7,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /** Collects what one class logs while a test runs; {@link #close()} detaches it. */
-final class CapturedLog extends Handler implements AutoCloseable {
+public final class CapturedLog extends Handler implements AutoCloseable {
 
     private final Logger logger;
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
@@ -18,12 +18,12 @@ final class CapturedLog extends Handler implements AutoCloseable {
     }
 
     /** @return a capture of what {@code type}'s logger writes from now on */
-    static CapturedLog of(Class<?> type) {
+    public static CapturedLog of(Class<?> type) {
         return new CapturedLog(Logger.getLogger(type.getName()));
     }
 
     /** @return the records so far */
-    List<LogRecord> records() {
+    public List<LogRecord> records() {
         return List.copyOf(records);
     }
 

@@ -23,19 +23,20 @@ import org.eclipse.microprofile.config.spi.Converter;
  * {@code no}, {@code n}, {@code off}, {@code 0}), and rejects anything else. That is stricter than
  * the spec's built-in converter, which reads every other value as {@code false}.
  */
-final class MapConfig implements Config {
+public final class MapConfig implements Config {
 
     private static final Set<String> TRUE = Set.of("true", "yes", "y", "on", "1");
     private static final Set<String> FALSE = Set.of("false", "no", "n", "off", "0");
 
     private final Map<String, String> values;
 
-    MapConfig(Map<String, String> values) {
+    /** @param values the keys and their values */
+    public MapConfig(Map<String, String> values) {
         this.values = Map.copyOf(values);
     }
 
     /** @param keysAndValues key, value, key, value, ... */
-    static MapConfig of(String... keysAndValues) {
+    public static MapConfig of(String... keysAndValues) {
         if (keysAndValues.length % 2 != 0) {
             throw new IllegalArgumentException("keys and values must come in pairs");
         }

@@ -3,14 +3,7 @@ package io.sigil.auth.mechanism;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sigil.auth.config.TokenTransport;
-import jakarta.servlet.http.HttpServletRequest;
-import java.lang.reflect.Proxy;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import io.sigil.auth.testing.FakeRequest;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -28,43 +21,43 @@ class TokenExtractorTest {
 
     @Test
     void extract_bearerHeader_findsTheToken() {
-        assertThat(BEARER.extract(request().header("Authorization", "Bearer abc.def.ghi").build()))
+        assertThat(BEARER.extract(request().header("Authorization", "Bearer abc.def.ghi").servletRequest()))
                 .isEqualTo(new TokenExtractor.Found("abc.def.ghi", false));
     }
 
     @Test
     void extract_bearerSchemeInOtherCase_findsTheToken() {
-        assertThat(BEARER.extract(request().header("Authorization", "bEARER abc").build()))
+        assertThat(BEARER.extract(request().header("Authorization", "bEARER abc").servletRequest()))
                 .isEqualTo(new TokenExtractor.Found("abc", false));
     }
 
     @Test
     void extract_basicAuthorization_isAbsent() {
-        assertThat(BEARER.extract(request().header("Authorization", "Basic YWxpY2U6eA==").build()))
+        assertThat(BEARER.extract(request().header("Authorization", "Basic YWxpY2U6eA==").servletRequest()))
                 .isInstanceOf(TokenExtractor.Absent.class);
     }
 
     @Test
     void extract_bearerPrefixWithoutSpace_isAbsent() {
-        assertThat(BEARER.extract(request().header("Authorization", "Bearerabc").build()))
+        assertThat(BEARER.extract(request().header("Authorization", "Bearerabc").servletRequest()))
                 .isInstanceOf(TokenExtractor.Absent.class);
     }
 
     @Test
     void extract_emptyBearer_isMalformed() {
-        assertThat(BEARER.extract(request().header("Authorization", "Bearer   ").build()))
+        assertThat(BEARER.extract(request().header("Authorization", "Bearer   ").servletRequest()))
                 .isInstanceOf(TokenExtractor.Malformed.class);
     }
 
     @Test
     void extract_twoAuthorizationHeaders_isMalformed() {
-        assertThat(BEARER.extract(request().header("Authorization", "Bearer a").header("Authorization", "Bearer b").build()))
+        assertThat(BEARER.extract(request().header("Authorization", "Bearer a").header("Authorization", "Bearer b").servletRequest()))
                 .isInstanceOf(TokenExtractor.Malformed.class);
     }
 
     @Test
     void extract_defaultTransport_ignoresCookiesAndOtherHeaders() {
-        assertThat(BEARER.extract(request().cookie("Bearer", "abc").header("X-Access-Token", "abc").build()))
+        assertThat(BEARER.extract(request().cookie("Bearer", "abc").header("X-Access-Token", "abc").servletRequest()))
                 .isInstanceOf(TokenExtractor.Absent.class);
     }
 
@@ -72,21 +65,21 @@ class TokenExtractorTest {
 
     @Test
     void extract_customHeader_findsTheBareToken() {
-        assertThat(CUSTOM.extract(request().header("x-access-token", " abc.def.ghi ").build()))
+        assertThat(CUSTOM.extract(request().header("x-access-token", " abc.def.ghi ").servletRequest()))
                 .isEqualTo(new TokenExtractor.Found("abc.def.ghi", false));
     }
 
     @Test
     void extract_customHeader_ignoresAuthorizationBearer() {
-        assertThat(CUSTOM.extract(request().header("Authorization", "Bearer abc").build()))
+        assertThat(CUSTOM.extract(request().header("Authorization", "Bearer abc").servletRequest()))
                 .isInstanceOf(TokenExtractor.Absent.class);
     }
 
     @Test
     void extract_customHeaderEmptyOrTwice_isMalformed() {
-        assertThat(CUSTOM.extract(request().header("X-Access-Token", " ").build()))
+        assertThat(CUSTOM.extract(request().header("X-Access-Token", " ").servletRequest()))
                 .isInstanceOf(TokenExtractor.Malformed.class);
-        assertThat(CUSTOM.extract(request().header("X-Access-Token", "a").header("X-Access-Token", "b").build()))
+        assertThat(CUSTOM.extract(request().header("X-Access-Token", "a").header("X-Access-Token", "b").servletRequest()))
                 .isInstanceOf(TokenExtractor.Malformed.class);
     }
 
@@ -94,79 +87,79 @@ class TokenExtractorTest {
 
     @Test
     void extract_cookieWithoutHeader_findsTheCookieToken() {
-        assertThat(BEARER_AND_COOKIE.extract(request().cookie("sigil_token", "abc").build()))
+        assertThat(BEARER_AND_COOKIE.extract(request().cookie("sigil_token", "abc").servletRequest()))
                 .isEqualTo(new TokenExtractor.Found("abc", true));
     }
 
     @Test
     void extract_headerAndCookie_theHeaderWins() {
         assertThat(BEARER_AND_COOKIE.extract(request().header("Authorization", "Bearer fromheader")
-                .cookie("sigil_token", "fromcookie").build()))
+                .cookie("sigil_token", "fromcookie").servletRequest()))
                 .isEqualTo(new TokenExtractor.Found("fromheader", false));
     }
 
     @Test
     void extract_malformedHeaderWithCookie_isMalformedNotRescuedByTheCookie() {
         assertThat(BEARER_AND_COOKIE.extract(request().header("Authorization", "Bearer ")
-                .cookie("sigil_token", "fromcookie").build()))
+                .cookie("sigil_token", "fromcookie").servletRequest()))
                 .isInstanceOf(TokenExtractor.Malformed.class);
     }
 
     @Test
     void extract_twoTokenCookies_isMalformed() {
-        assertThat(BEARER_AND_COOKIE.extract(request().cookie("sigil_token", "a").cookie("sigil_token", "b").build()))
+        assertThat(BEARER_AND_COOKIE.extract(request().cookie("sigil_token", "a").cookie("sigil_token", "b").servletRequest()))
                 .isInstanceOf(TokenExtractor.Malformed.class);
     }
 
     @Test
     void extract_emptyCookieOrOtherCookie_isAbsent() {
-        assertThat(BEARER_AND_COOKIE.extract(request().cookie("sigil_token", "").build()))
+        assertThat(BEARER_AND_COOKIE.extract(request().cookie("sigil_token", "").servletRequest()))
                 .isInstanceOf(TokenExtractor.Absent.class);
-        assertThat(BEARER_AND_COOKIE.extract(request().cookie("JSESSIONID", "abc").build()))
+        assertThat(BEARER_AND_COOKIE.extract(request().cookie("JSESSIONID", "abc").servletRequest()))
                 .isInstanceOf(TokenExtractor.Absent.class);
     }
 
     @Test
     void extract_cookieOnCrossSitePost_isIgnored() {
         assertThat(BEARER_AND_COOKIE.extract(request().method("POST").header("Sec-Fetch-Site", "cross-site")
-                .cookie("sigil_token", "abc").build()))
+                .cookie("sigil_token", "abc").servletRequest()))
                 .isInstanceOf(TokenExtractor.Absent.class);
     }
 
     @Test
     void extract_cookieOnCrossSiteGetOrSameSitePost_isFound() {
         assertThat(BEARER_AND_COOKIE.extract(request().method("GET").header("Sec-Fetch-Site", "cross-site")
-                .cookie("sigil_token", "abc").build()))
+                .cookie("sigil_token", "abc").servletRequest()))
                 .isEqualTo(new TokenExtractor.Found("abc", true));
         assertThat(BEARER_AND_COOKIE.extract(request().method("POST").header("Sec-Fetch-Site", "same-origin")
-                .cookie("sigil_token", "abc").build()))
+                .cookie("sigil_token", "abc").servletRequest()))
                 .isEqualTo(new TokenExtractor.Found("abc", true));
     }
 
     @Test
     void extract_cookieOnly_ignoresTheAuthorizationHeader() {
-        assertThat(COOKIE_ONLY.extract(request().header("Authorization", "Bearer abc").build()))
+        assertThat(COOKIE_ONLY.extract(request().header("Authorization", "Bearer abc").servletRequest()))
                 .isInstanceOf(TokenExtractor.Absent.class);
-        assertThat(COOKIE_ONLY.extract(request().cookie("Bearer", "abc").build()))
+        assertThat(COOKIE_ONLY.extract(request().cookie("Bearer", "abc").servletRequest()))
                 .isEqualTo(new TokenExtractor.Found("abc", true));
     }
 
     @Test
     void extract_tokenCookieAmongOthersAndQuoted_isFound() {
-        assertThat(BEARER_AND_COOKIE.extract(request().header("Cookie", "a=1; sigil_token=\"abc\"; b=2").build()))
+        assertThat(BEARER_AND_COOKIE.extract(request().header("Cookie", "a=1; sigil_token=\"abc\"; b=2").servletRequest()))
                 .isEqualTo(new TokenExtractor.Found("abc", true));
     }
 
     @Test
     void extract_tokenCookiesInTwoCookieHeaders_isMalformed() {
         assertThat(BEARER_AND_COOKIE.extract(request().header("Cookie", "sigil_token=a")
-                .header("Cookie", "sigil_token=b").build()))
+                .header("Cookie", "sigil_token=b").servletRequest()))
                 .isInstanceOf(TokenExtractor.Malformed.class);
     }
 
     @Test
     void extract_cookieWhoseNameOnlyEndsLikeTheTokenCookie_isAbsent() {
-        assertThat(BEARER_AND_COOKIE.extract(request().header("Cookie", "xsigil_token=abc").build()))
+        assertThat(BEARER_AND_COOKIE.extract(request().header("Cookie", "xsigil_token=abc").servletRequest()))
                 .isInstanceOf(TokenExtractor.Absent.class);
     }
 
@@ -175,46 +168,9 @@ class TokenExtractorTest {
         assertThat(new TokenExtractor.Found("secret.token.value", true).toString()).doesNotContain("secret");
     }
 
-    // ---------------------------------------------------------------- a request, as far as the extractor reads it
+    // ---------------------------------------------------------------- helpers
 
     private static FakeRequest request() {
         return new FakeRequest();
-    }
-
-    /** Answers getHeaders, getHeader and getMethod; everything else is unsupported. */
-    private static final class FakeRequest {
-        private final Map<String, List<String>> headers = new LinkedHashMap<>();
-        private final List<String> cookies = new ArrayList<>();
-        private String method = "GET";
-
-        FakeRequest header(String name, String value) {
-            headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>()).add(value);
-            return this;
-        }
-
-        FakeRequest cookie(String name, String value) {
-            cookies.add(name + "=" + value);
-            return this;
-        }
-
-        FakeRequest method(String value) {
-            method = value;
-            return this;
-        }
-
-        HttpServletRequest build() {
-            if (!cookies.isEmpty()) {
-                header("Cookie", String.join("; ", cookies));
-            }
-            return (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {HttpServletRequest.class}, (proxy, m, args) -> switch (m.getName()) {
-                        case "getHeaders" -> Collections.enumeration(
-                                headers.getOrDefault(((String) args[0]).toLowerCase(Locale.ROOT), List.of()));
-                        case "getHeader" -> headers.getOrDefault(((String) args[0]).toLowerCase(Locale.ROOT),
-                                List.of()).stream().findFirst().orElse(null);
-                        case "getMethod" -> method;
-                        default -> throw new UnsupportedOperationException(m.getName());
-                    });
-        }
     }
 }
