@@ -17,7 +17,7 @@ import org.testng.xml.XmlSuite;
 /**
  * Writes the counts of each TestNG {@code <test>} of the run (the TCK's {@code base-tests} and
  * {@code extended-tests}) to the file named by the system property {@code sigil.tck.counts}, as
- * {@code <test>.tests}, {@code .failures}, {@code .skipped}; the build prints them. Configuration
+ * {@code <test>.tests}, {@code .passed}, {@code .failures}, {@code .skipped}; the build prints them. Configuration
  * methods that failed count as failures. Used once per run by TestNG.
  */
 public class TckCounts implements IReporter {
@@ -33,6 +33,7 @@ public class TckCounts implements IReporter {
                         + context.getFailedConfigurations().size();
                 int skipped = context.getSkippedTests().size();
                 counts.setProperty(entry.getKey() + ".tests", String.valueOf(passed + failed + skipped));
+                counts.setProperty(entry.getKey() + ".passed", String.valueOf(passed));
                 counts.setProperty(entry.getKey() + ".failures", String.valueOf(failed));
                 counts.setProperty(entry.getKey() + ".skipped", String.valueOf(skipped));
             }
