@@ -40,8 +40,11 @@ record KeySources(ClassLoader classLoader, Clock clock, Duration reload, Duratio
      * @param initial  its keys at deployment (empty for a remote set, fetched on first use)
      * @param resolver answers with its current keys
      * @param current  its current keys
+     * @param snapshot the object that stands for its current keys, replaced whole when they change
+     *                 (see {@link KeyGeneration}); reading it lets the source look for a change
      */
-    record Source(List<VerificationKey> initial, KeyResolver resolver, Supplier<List<VerificationKey>> current) {
+    record Source(List<VerificationKey> initial, KeyResolver resolver, Supplier<List<VerificationKey>> current,
+                  Supplier<?> snapshot) {
     }
 
     /**
@@ -61,19 +64,19 @@ record KeySources(ClassLoader classLoader, Clock clock, Duration reload, Duratio
             }
             RemoteJwkSet remote = RemoteJwkSet.https(uri, KeyLocation.DEFAULT_TIMEOUT, defaultAlgorithm, rsaMinBits,
                     remoteRefresh, remoteMaxAge, clock);
-            return new Source(List.of(), remote, remote::keys);
+            return new Source(List.of(), remote, remote::keys, remote::currentKeys);
         }
         Optional<Path> file = filePath(location, setting);
         if (file.isPresent()) {
             ReloadingKeyFile reloading = ReloadingKeyFile.open(file.get(), setting, text -> parse(text, setting, defaultAlgorithm),
                     reloads);
-            return new Source(reloading.keys(), reloading, reloading::keys);
+            return new Source(reloading.keys(), reloading, reloading::keys, reloading::snapshot);
         }
         // classpath:, or (as MicroProfile JWT resolves it) a relative path that is no file.
         String resource = location.contains(":") ? location : "classpath:" + location;
         KeyRing ring = KeyRing.of(null, parse(KeyLocation.read(resource, classLoader, KeyLocation.DEFAULT_TIMEOUT,
                 setting), setting, defaultAlgorithm));
-        return new Source(ring.keys(), ring, ring::keys);
+        return new Source(ring.keys(), ring, ring::keys, () -> ring);
     }
 
     private List<VerificationKey> parse(String text, String setting, JwsAlgorithm defaultAlgorithm) {

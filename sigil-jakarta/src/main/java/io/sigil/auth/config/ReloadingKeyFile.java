@@ -65,6 +65,14 @@ final class ReloadingKeyFile implements KeyResolver {
         return file.current().keys();
     }
 
+    /**
+     * @return the ring of the last good read, after looking for a change if the interval has
+     *         passed; a new object exactly when the file was read again with keys that parse
+     */
+    KeyRing snapshot() {
+        return file.current();
+    }
+
     @Override
     public Optional<VerificationKey> byKeyId(String keyId) {
         return file.current().byKeyId(keyId);

@@ -20,10 +20,15 @@ import java.util.Set;
  *                       {@code mp.jwt.token.cookie})
  * @param requiredClaims claims every accepted token must carry ({@code sigil.token.required-claims})
  * @param jwksMaxAge     how long clients may cache the JWK Set document ({@code sigil.jwks.max-age})
+ * @param tokenCacheSize how many verified tokens are remembered, so that a token presented again
+ *                       skips its signature check ({@code sigil.token.cache.size}); 0 turns it off
  */
 public record SigilConfig(SigilKeys keys, TokenPolicy policy, Duration tokenLifetime, boolean generateSecret,
                           Optional<String> dataSource, String realm, TokenTransport transport, Set<String> requiredClaims,
-                          Duration jwksMaxAge) {
+                          Duration jwksMaxAge, int tokenCacheSize) {
+
+    /** The largest {@code sigil.token.cache.size}. */
+    public static final int MAX_TOKEN_CACHE_SIZE = 1_000_000;
 
     /** Checks the values that no other type checks, and copies the set. */
     public SigilConfig {
@@ -31,6 +36,10 @@ public record SigilConfig(SigilKeys keys, TokenPolicy policy, Duration tokenLife
         if (realm.isBlank() || realm.contains("\"") || realm.contains("\\")) {
             throw new io.sigil.auth.token.SigilConfigurationException(
                     "sigil.realm must be non-empty and contain no quote or backslash");
+        }
+        if (tokenCacheSize != 0 && (tokenCacheSize < 2 || tokenCacheSize > MAX_TOKEN_CACHE_SIZE)) {
+            throw new io.sigil.auth.token.SigilConfigurationException(SigilConfigLoader.TOKEN_CACHE_SIZE
+                    + " must be 0 (off) or between 2 and " + MAX_TOKEN_CACHE_SIZE);
         }
     }
 }

@@ -53,6 +53,14 @@ public final class SigilConfigLoader {
     /** How long clients may cache the JWK Set endpoint's answer, ISO-8601. */
     public static final String JWKS_MAX_AGE = "sigil.jwks.max-age";
 
+    /**
+     * How many verified tokens are remembered, so that a token presented again skips its
+     * signature check (time claims and revocation are still checked on every request); 0 is off.
+     */
+    public static final String TOKEN_CACHE_SIZE = "sigil.token.cache.size";
+    /** The default of {@link #TOKEN_CACHE_SIZE}. */
+    public static final int DEFAULT_TOKEN_CACHE_SIZE = 10_000;
+
     /** An outside issuer's public key(s), inline: PEM, JWK or JWK Set. */
     public static final String PUBLICKEY = "mp.jwt.verify.publickey";
     /** Where an outside issuer's public key(s) are: path, file:, classpath: or https:. */
@@ -117,8 +125,9 @@ public final class SigilConfigLoader {
         if (jwksMaxAge.isNegative() || jwksMaxAge.compareTo(Duration.ofDays(1)) > 0) {
             throw new SigilConfigurationException(JWKS_MAX_AGE + " must be between PT0S and P1D");
         }
+        int tokenCacheSize = get(config, TOKEN_CACHE_SIZE, Integer.class).orElse(DEFAULT_TOKEN_CACHE_SIZE);
         return new SigilConfig(keys, policy, lifetime, generateSecret, dataSource, realm, transport, requiredClaims,
-                jwksMaxAge);
+                jwksMaxAge, tokenCacheSize);
     }
 
     private static TokenTransport transport(Config config) {

@@ -1,5 +1,6 @@
 package io.sigil.auth.config;
 
+import io.sigil.auth.identitystore.VerifiedTokenCache;
 import io.sigil.auth.token.SigningKey;
 import io.sigil.auth.token.TokenIssuer;
 import io.sigil.auth.token.TokenVerifier;
@@ -10,7 +11,8 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
- * Makes the deployment's configuration, key ring, token verifier and token issuer injectable.
+ * Makes the deployment's configuration, key ring, token verifier, verified-token cache and token
+ * issuer injectable.
  * The produced objects are thread-safe; the key ring follows its reloading sources.
  */
 @ApplicationScoped
@@ -37,6 +39,14 @@ public class SigilConfigProducer {
     @Singleton
     TokenVerifier verifier(SigilConfig config) {
         return new TokenVerifier(config.keys().resolver(), config.policy(), Clock.systemUTC());
+    }
+
+    /** The cache of verified tokens ({@code sigil.token.cache.size}), dropped whenever the keys change. */
+    @Produces
+    @Singleton
+    VerifiedTokenCache tokenCache(SigilConfig config) {
+        return new VerifiedTokenCache(config.tokenCacheSize(), config.keys()::generation, config.policy(),
+                Clock.systemUTC());
     }
 
     /**

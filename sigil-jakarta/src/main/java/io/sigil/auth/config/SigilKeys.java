@@ -30,6 +30,15 @@ public final class SigilKeys {
     private final List<Supplier<List<VerificationKey>>> ownKeys;
     private final String description;
     private final JweDecryptor decryptor;
+    private final KeyGeneration generation;
+
+    /**
+     * Keys whose sources never change (see the other constructor).
+     */
+    SigilKeys(SigningKeySource signing, KeyResolver resolver, List<Supplier<List<VerificationKey>>> ownKeys,
+              String description) {
+        this(signing, resolver, ownKeys, description, KeyGeneration.fixed(), null);
+    }
 
     /**
      * @param signing     the key issued tokens are signed with; {@code null} when Sigil only verifies
@@ -37,15 +46,30 @@ public final class SigilKeys {
      * @param ownKeys     the current keys of {@code sigil.verify.keys.location}, published beside
      *                    the signing key
      * @param description what to log at deployment; names settings and kids, never key material
+     * @param generation  follows the sources of {@code resolver} that change at run time
      * @param decryptor   opens encrypted tokens ({@code mp.jwt.decrypt.key.location}); null when none is set
      */
     SigilKeys(SigningKeySource signing, KeyResolver resolver, List<Supplier<List<VerificationKey>>> ownKeys,
-              String description, JweDecryptor decryptor) {
+              String description, KeyGeneration generation, JweDecryptor decryptor) {
         this.decryptor = decryptor;
         this.signing = signing;
         this.resolver = resolver;
         this.ownKeys = List.copyOf(ownKeys);
         this.description = description;
+        this.generation = generation;
+    }
+
+    /**
+     * A number that changes whenever the keys change: a key file read again with new content, a
+     * remote JWK Set fetched again, a new signing key. Equal answers mean no key changed in
+     * between, so a result computed with the keys of one answer is still good at the other. Like
+     * a key lookup, a call gives the changing sources their chance to look for a change. Cheap
+     * (no allocation while nothing changed); thread-safe.
+     *
+     * @return the current key generation
+     */
+    public long generation() {
+        return generation.current();
     }
 
     /**

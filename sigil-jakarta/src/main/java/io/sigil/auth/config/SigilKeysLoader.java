@@ -93,6 +93,10 @@ final class SigilKeysLoader {
         }
         resolvers.add(fixedRing);
         List<Supplier<List<VerificationKey>>> own = new ArrayList<>();
+        List<Supplier<?>> snapshots = new ArrayList<>();
+        if (signing != null) {
+            snapshots.add(signing::key);
+        }
         Map<String, VerificationKey> kids = new HashMap<>();
         Map<String, String> kidOrigins = new HashMap<>();
         SigningKey signingKey = signing == null ? null : signing.key();
@@ -106,11 +110,13 @@ final class SigilKeysLoader {
             source.initial().forEach(key -> claimKid(kids, kidOrigins, key, SigilConfigLoader.VERIFY_KEYS_LOCATION));
             resolvers.add(source.resolver());
             own.add(source.current());
+            snapshots.add(source.snapshot());
         });
         outsideLocation.ifPresent(location -> {
             KeySources.Source source = sources.open(location, SigilConfigLoader.PUBLICKEY_LOCATION, outsideAlgorithm);
             source.initial().forEach(key -> claimKid(kids, kidOrigins, key, SigilConfigLoader.PUBLICKEY_LOCATION));
             resolvers.add(source.resolver());
+            snapshots.add(source.snapshot());
         });
         // Remote sets answer last, so that they are fetched only for a kid no local key has.
         resolvers.sort((a, b) -> Boolean.compare(a instanceof RemoteJwkSet, b instanceof RemoteJwkSet));
@@ -123,7 +129,7 @@ final class SigilKeysLoader {
         Optional<JweDecryptor> decryptor = DecryptionKeyLoader.load(config, classLoader, rsaMinBits);
         return new SigilKeys(signing, KeyResolver.firstOf(resolvers.toArray(KeyResolver[]::new)), own,
                 description + decryptor.map(d -> ", opening encrypted tokens with " + DecryptionKeyLoader.LOCATION)
-                        .orElse(""), decryptor.orElse(null));
+                        .orElse(""), new KeyGeneration(snapshots), decryptor.orElse(null));
     }
 
     /** A secret in a public-key setting is a mistake (and would be shared with the outside issuer). */

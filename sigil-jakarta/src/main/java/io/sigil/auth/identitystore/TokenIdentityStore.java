@@ -19,7 +19,9 @@ import java.util.logging.Logger;
 /**
  * Validates {@link TokenCredential}s with the deployment's {@link TokenVerifier}, then requires
  * the claims named by {@code sigil.token.required-claims}, then, once the signature and claims
- * have passed, asks the {@link RevocationStore} whether the token was revoked. The caller and
+ * have passed, asks the {@link RevocationStore} whether the token was revoked. A token presented
+ * again skips the first two steps while it is in the {@link VerifiedTokenCache} (its time claims
+ * are checked again; revocation is asked on every request). The caller and
  * groups come from the token alone; the caller need not exist in any user store. Thread-safe.
  */
 @ApplicationScoped
@@ -36,14 +38,16 @@ public class TokenIdentityStore implements IdentityStore {
     @Inject
     RevocationStore revocations;
 
+    @Inject
+    VerifiedTokenCache cache;
+
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (!(credential instanceof TokenCredential tokenCredential)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
         try {
-            VerifiedToken token = verifier.verify(opened(tokenCredential.token()));
-            token.requireClaims(config.requiredClaims());
+            VerifiedToken token = cache.verify(opened(tokenCredential.token()), this::verifyInFull);
             if (revocations.isRevoked(token.claims())) {
                 LOG.log(Level.FINE, "token refused: revoked (jti={0}, caller={1})",
                         new Object[] {token.claims().tokenId(), token.claims().name()});
@@ -73,6 +77,13 @@ public class TokenIdentityStore implements IdentityStore {
             throw new InvalidTokenException("an encrypted token is required");
         }
         return decryptor.get().decrypt(token);
+    }
+
+    /** The check a token that is not in the cache goes through; only tokens that pass it are cached. */
+    private VerifiedToken verifyInFull(String compact) throws InvalidTokenException {
+        VerifiedToken token = verifier.verify(compact);
+        token.requireClaims(config.requiredClaims());
+        return token;
     }
 
     @Override

@@ -6,13 +6,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that tests move by hand, so that reload intervals pass without waiting. */
-final class MutableClock extends Clock {
+/** A clock that tests move by hand, so that reload intervals pass without waiting. Thread-safe. */
+public final class MutableClock extends Clock {
 
     private volatile Instant now = Instant.ofEpochSecond(1_800_000_000L);
 
-    void advance(Duration duration) {
+    /** @param duration how far to move the clock */
+    public void advance(Duration duration) {
         now = now.plus(duration);
+    }
+
+    /** @param instant the time the clock answers from now on */
+    public void set(Instant instant) {
+        now = instant;
     }
 
     @Override

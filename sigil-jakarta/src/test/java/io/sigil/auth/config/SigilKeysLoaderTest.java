@@ -25,7 +25,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
@@ -391,23 +390,11 @@ class SigilKeysLoaderTest {
     // ---------------------------------------------------------------- helpers
 
     private SigilConfig load(String... keysAndValues) {
-        return SigilConfigLoader.load(withSecret(keysAndValues), getClass().getClassLoader(), CLOCK);
+        return TestConfigs.load(CLOCK, keysAndValues);
     }
 
     private SigilConfigurationException failure(String... keysAndValues) {
-        Throwable thrown = catchThrowable(() -> load(keysAndValues));
-        assertThat(thrown).isInstanceOf(SigilConfigurationException.class);
-        return (SigilConfigurationException) thrown;
-    }
-
-    /** Adds sigil.secret unless the test sets it or a signing key. */
-    private static MapConfig withSecret(String... keysAndValues) {
-        List<String> all = new ArrayList<>(List.of(keysAndValues));
-        if (!all.contains("sigil.secret") && !all.contains("sigil.signing.key.location")) {
-            all.add("sigil.secret");
-            all.add(SECRET);
-        }
-        return MapConfig.of(all.toArray(String[]::new));
+        return TestConfigs.failure(CLOCK, keysAndValues);
     }
 
     private Path write(String name, String content) throws IOException {

@@ -78,6 +78,18 @@ class TokenIdentityStoreTest {
     }
 
     @Test
+    void validate_tokenRevokedAfterItWasCached_isInvalid() {
+        IssuedToken token = TOKENS.issue("alice");
+        TokenIdentityStore store = store(CONFIG, TestTokens.CLOCK);
+        assertThat(store.validate(new TokenCredential(token.compact())).getStatus())
+                .isEqualTo(CredentialValidationResult.Status.VALID);
+
+        revocations.revokeToken(token.tokenId(), token.expiresAt());
+
+        assertInvalid(store, token.compact());
+    }
+
+    @Test
     void validate_tokenOfCallerRevokedAfterIssue_isInvalid() {
         String token = TOKENS.issue("alice").compact();
         revocations.revokeAllFor("alice", TestTokens.NOW);
@@ -142,6 +154,7 @@ class TokenIdentityStoreTest {
         store.verifier = new TestTokens(config, now).verifier(now);
         store.config = config;
         store.revocations = revocations;
+        store.cache = new VerifiedTokenCache(config.tokenCacheSize(), config.keys()::generation, config.policy(), now);
         return store;
     }
 

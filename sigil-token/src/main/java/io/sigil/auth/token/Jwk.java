@@ -33,6 +33,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Reads JSON Web Keys (RFC 7517, 7518 section 6, RFC 8037) and JWK Sets into keys, and writes the
@@ -43,9 +44,11 @@ import java.util.Optional;
  * <p>A key's algorithm is its {@code alg} member; without one, the configured default when it
  * fits the key type, else ES* by curve, EdDSA for Ed25519, RS256 for RSA; an {@code oct} key needs
  * one or the other. In a JWK Set, keys that are not for signatures ({@code use} other than
- * {@code sig}), of another {@code kty} or curve, or with an {@code alg} Sigil does not verify, are
- * skipped; a malformed or weak key fails the whole set. Writing never includes a secret or private
- * member, and HMAC keys are never written.
+ * {@code sig}, {@code key_ops} without {@code verify}, an encryption {@code alg}; see
+ * {@link JwkMetadata}), of another {@code kty} or curve, or with an {@code alg} Sigil does not
+ * verify, are skipped; a malformed, contradictory or weak key, and an RSA, EC or OKP key with
+ * private members, fail the whole set. A signing key's {@code use}/{@code key_ops} must allow
+ * signing. Writing never includes a secret or private member, and HMAC keys are never written.
  *
  * <p>Stateless and thread-safe; failures are {@link SigilConfigurationException}s naming the
  * setting and never quoting key material.
@@ -70,6 +73,17 @@ public final class Jwk {
      */
     public static List<VerificationKey> verificationKeys(String json, JwsAlgorithm defaultAlgorithm,
                                                          int minimumRsaBits, String settingName) {
+        return verificationKeys(json, defaultAlgorithm, minimumRsaBits, settingName, null);
+    }
+
+    /**
+     * As {@link #verificationKeys(String, JwsAlgorithm, int, String)}, but with
+     * {@code droppedSecret} set, secret ({@code oct}) JWKs are skipped unread and their {@code kid}
+     * (or {@code null}) is handed to it: a set of public keys, such as a fetched one, never yields
+     * a secret.
+     */
+    static List<VerificationKey> verificationKeys(String json, JwsAlgorithm defaultAlgorithm, int minimumRsaBits,
+                                                  String settingName, Consumer<String> droppedSecret) {
         JsonObject object = parse(json, settingName);
         List<VerificationKey> keys = new ArrayList<>();
         if (object.containsKey("keys")) {
@@ -82,11 +96,11 @@ public final class Jwk {
                 if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                     throw new SigilConfigurationException(settingName + ": \"keys\" must hold JWK objects");
                 }
-                verificationKey(value.asJsonObject(), defaultAlgorithm, minimumRsaBits, settingName)
+                verificationKey(value.asJsonObject(), defaultAlgorithm, minimumRsaBits, settingName, droppedSecret)
                         .ifPresent(keys::add);
             }
         } else {
-            verificationKey(object, defaultAlgorithm, minimumRsaBits, settingName).ifPresent(keys::add);
+            verificationKey(object, defaultAlgorithm, minimumRsaBits, settingName, droppedSecret).ifPresent(keys::add);
         }
         if (keys.isEmpty()) {
             throw new SigilConfigurationException(settingName + " holds no JWK usable for signatures");
@@ -109,6 +123,10 @@ public final class Jwk {
                                         String settingName) {
         JsonObject jwk = parse(json, settingName);
         String kty = JwkMembers.string(jwk, "kty", settingName);
+        if (!JwkMetadata.allows(jwk, JwkMetadata.Operation.SIGN, settingName)) {
+            throw new SigilConfigurationException(settingName + ": the JWK's \"use\" or \"key_ops\" do not allow "
+                    + "signing");
+        }
         JwsAlgorithm algorithm = algorithm(jwk, kty, defaultAlgorithm, settingName)
                 .orElseThrow(() -> new SigilConfigurationException(settingName + ": the JWK's kty or alg is not "
                         + "one Sigil signs with"));
@@ -215,10 +233,17 @@ public final class Jwk {
     }
 
     private static Optional<VerificationKey> verificationKey(JsonObject jwk, JwsAlgorithm defaultAlgorithm,
-                                                             int minimumRsaBits, String settingName) {
+                                                             int minimumRsaBits, String settingName,
+                                                             Consumer<String> droppedSecret) {
         String kty = JwkMembers.string(jwk, "kty", settingName);
-        String use = JwkMembers.optional(jwk, "use", settingName);
-        if (use != null && !use.equals("sig")) {
+        if (kty.equals("oct") && droppedSecret != null) {
+            droppedSecret.accept(JwkMembers.optional(jwk, "kid", settingName));
+            return Optional.empty();
+        }
+        if (!kty.equals("oct")) {
+            JwkMetadata.refusePrivateMembers(jwk, settingName);
+        }
+        if (!JwkMetadata.allows(jwk, JwkMetadata.Operation.VERIFY, settingName)) {
             return Optional.empty();
         }
         Optional<JwsAlgorithm> algorithm = algorithm(jwk, kty, defaultAlgorithm, settingName);

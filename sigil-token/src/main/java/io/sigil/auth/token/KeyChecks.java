@@ -4,8 +4,10 @@ import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.interfaces.ECKey;
+import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.EdECKey;
 import java.security.interfaces.RSAKey;
+import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.util.EnumMap;
@@ -13,7 +15,8 @@ import java.util.Map;
 
 /**
  * Checks that an asymmetric key fits an algorithm: the right type, an RSA modulus of at least the
- * minimum, the curve the algorithm names. Stateless and thread-safe.
+ * minimum and without a structural weakness ({@link WeakRsaKeys}), the curve the algorithm names
+ * with the public point on it. Stateless and thread-safe.
  */
 final class KeyChecks {
 
@@ -73,6 +76,9 @@ final class KeyChecks {
                     throw new SigilConfigurationException(settingName + ": the RSA key has " + bits
                             + " bits; at least " + minimumRsaBits + " are required");
                 }
+                if (key instanceof RSAPublicKey rsaPublic) {
+                    WeakRsaKeys.check(rsaPublic.getModulus(), rsaPublic.getPublicExponent(), settingName);
+                }
             }
             case ECDSA -> {
                 if (!(key instanceof ECKey ec)) {
@@ -81,6 +87,11 @@ final class KeyChecks {
                 if (!sameCurve(ec.getParams(), CURVES.get(algorithm))) {
                     throw new SigilConfigurationException(settingName + ": " + algorithm
                             + " requires a key on " + algorithm.jwkCurveName());
+                }
+                if (key instanceof ECPublicKey point
+                        && !EcPoints.isOnCurve(point.getW().getAffineX(), point.getW().getAffineY(), ec.getParams())) {
+                    throw new SigilConfigurationException(settingName + ": the EC public key's point is not on "
+                            + algorithm.jwkCurveName());
                 }
             }
             case EDDSA -> {

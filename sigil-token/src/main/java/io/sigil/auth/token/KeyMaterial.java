@@ -9,6 +9,7 @@ import java.security.interfaces.EdECKey;
 import java.security.interfaces.RSAKey;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Turns key text of any supported form into keys, as {@code mp.jwt.verify.publickey} and its
@@ -16,6 +17,9 @@ import java.util.List;
  * Stateless and thread-safe.
  */
 public final class KeyMaterial {
+
+    /** {@code PRIVATE KEY}, {@code ENCRYPTED PRIVATE KEY}, {@code RSA PRIVATE KEY}, {@code EC PRIVATE KEY}, … */
+    private static final Pattern PRIVATE_PEM = Pattern.compile("-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----");
 
     private KeyMaterial() {
     }
@@ -31,7 +35,8 @@ public final class KeyMaterial {
      * @param minimumRsaBits   the smallest RSA modulus accepted
      * @param settingName      the setting the text came from, named in errors
      * @return the keys, at least one
-     * @throws SigilConfigurationException if the text holds no usable key, or a weak one
+     * @throws SigilConfigurationException if the text holds no usable key, a weak one, or private key
+     *                                     material (a PEM private key, a JWK's private members)
      */
     public static List<VerificationKey> verificationKeys(String text, JwsAlgorithm defaultAlgorithm, String keyId,
                                                          int minimumRsaBits, String settingName) {
@@ -40,6 +45,10 @@ public final class KeyMaterial {
             return Jwk.verificationKeys(trimmed, defaultAlgorithm, minimumRsaBits, settingName);
         }
         if (PemKeys.looksLikePem(trimmed)) {
+            if (PRIVATE_PEM.matcher(trimmed).find()) {
+                throw new SigilConfigurationException(settingName + " holds a PEM private key, but takes public keys "
+                        + "only; give the PUBLIC KEY block alone and keep the private key out of this file");
+            }
             PublicKey key = PemKeys.publicKey(trimmed, settingName);
             JwsAlgorithm algorithm = defaultAlgorithm != null ? defaultAlgorithm : impliedAlgorithm(key, settingName);
             return List.of(VerificationKey.of(algorithm, keyId, key, minimumRsaBits, settingName));

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -20,7 +21,10 @@ import java.util.logging.Logger;
  * kids costs at most one fetch per interval. While one thread fetches, the others use the cached
  * set rather than wait. A failed or malformed fetch keeps the last good set (and is logged at
  * WARNING without key material); nothing is ever thrown to the verifier. Secret ({@code oct})
- * keys in a fetched set are dropped: a secret is never taken from a URL. Thread-safe.
+ * keys in a fetched set are dropped with a WARNING naming their {@code kid}s: a secret is never
+ * taken from a URL. A set in which an RSA, EC or OKP key carries private members, or whose key
+ * metadata contradicts itself, or that holds a weak key, is refused as a whole like a malformed
+ * one. Thread-safe.
  */
 public final class RemoteJwkSet implements KeyResolver {
 
@@ -111,6 +115,19 @@ public final class RemoteJwkSet implements KeyResolver {
         return keys.keys();
     }
 
+    /**
+     * The keys as a key lookup sees them: the set is fetched first if there is none yet or it is
+     * older than the maximum age (at most once per refresh interval, by one thread, as for a
+     * lookup). For callers that skip the lookup for a token they verified before, so that the set
+     * still ages out on time.
+     *
+     * @return the keys of the last good set; the same list object until a fetch replaces the set
+     */
+    public List<VerificationKey> currentKeys() {
+        refreshIf(lastSuccess == null || isStale());
+        return keys.keys();
+    }
+
     private boolean isStale() {
         return lastSuccess != null && !clock.instant().isBefore(lastSuccess.plus(maxAge));
     }
@@ -126,12 +143,22 @@ public final class RemoteJwkSet implements KeyResolver {
             }
             lastAttempt = clock.instant();
             byte[] bytes = fetcher.fetch();
+            List<String> droppedSecrets = new ArrayList<>();
             List<VerificationKey> fetched = Jwk.verificationKeys(new String(bytes, StandardCharsets.UTF_8),
-                    defaultAlgorithm, minimumRsaBits, source).stream()
-                    .filter(key -> !key.algorithm().isSymmetric()).toList();
+                    defaultAlgorithm, minimumRsaBits, source, droppedSecrets::add);
+            if (!droppedSecrets.isEmpty()) {
+                LOG.log(Level.WARNING, "Sigil: the JWK Set {0} publishes {1} secret (oct) key(s), kid {2}: a secret "
+                        + "is never taken from a URL, they are ignored (and should not be published at all)",
+                        new Object[] {source, droppedSecrets.size(), droppedSecrets});
+            }
             keys = KeyRing.of(fetched.toArray(VerificationKey[]::new));
             lastSuccess = lastAttempt;
             return true;
+        } catch (SigilConfigurationException e) {
+            // The message names the source and the reason, never key material.
+            LOG.log(Level.WARNING, "Sigil: the fetched JWK Set is refused ({0}); keeping the last good set",
+                    e.getMessage());
+            return false;
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "Sigil: fetching the JWK Set {0} failed ({1}); keeping the last good set",
                     new Object[] {source, e.getClass().getSimpleName()});
