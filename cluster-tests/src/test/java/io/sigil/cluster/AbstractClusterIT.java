@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The cluster contract, run against two nodes of one server: tokens, the session fallback and
- * revocations cross nodes, and the survivor keeps serving when the node that created a session is
+ * The cluster contract, run against two nodes of one server: tokens, the session fallback,
+ * revocations, refresh token families and login throttle counters cross nodes, and the survivor keeps serving when the node that created a session is
  * killed. The failover case runs last: it leaves one node. Subclasses start the cluster once per
  * class.
  */
@@ -177,6 +177,52 @@ abstract class AbstractClusterIT {
             refusedWithin(node(n), oldKeys, Instant.now(), RotationKeys.RELOAD.multipliedBy(10));
             assertThat(http.meWithToken(node(n), newKeys).statusCode()).as("new key").isEqualTo(200);
         }
+    }
+
+    @Test
+    @Order(7)
+    void refreshToken_usedOnNode1_replayedOnNode2_isRefused_andEndsTheFamilyOnBoth() throws IOException {
+        URI node1 = URI.create(node(1) + "/api/auth/token");
+        URI node2 = URI.create(node(2) + "/api/auth/token");
+        HttpResponse<String> login = http.postForm(node1, "username", "alice", "password", "alice-password");
+        assertThat(login.statusCode()).isEqualTo(200);
+        String first = Http.json(login).getString("refresh_token");
+        HttpResponse<String> rotated = http.postForm(node1, "grant_type", "refresh_token", "refresh_token", first);
+        assertThat(rotated.statusCode()).isEqualTo(200);
+        String newest = Http.json(rotated).getString("refresh_token");
+        String access = Http.json(rotated).getString("access_token");
+        assertThat(http.meWithToken(node(2), access).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> replay = http.postForm(node2, "grant_type", "refresh_token", "refresh_token", first);
+        assertThat(replay.statusCode()).as("the used token replayed on node 2").isEqualTo(400);
+        assertThat(Http.json(replay).getString("error")).isEqualTo("invalid_grant");
+
+        for (URI token : new URI[] {node1, node2}) {
+            HttpResponse<String> newestUse = http.postForm(token, "grant_type", "refresh_token", "refresh_token", newest);
+            assertThat(newestUse.statusCode()).as("the family's newest token at " + token).isEqualTo(400);
+            assertThat(Http.json(newestUse).getString("error")).isEqualTo("invalid_grant");
+        }
+        for (int n = 1; n <= 2; n++) {
+            assertRefused(http.meWithToken(node(n), access));
+            assertRefused(http.meWithToken(node(n), Http.json(login).getString("access_token")));
+        }
+    }
+
+    @Test
+    @Order(8)
+    void failuresCountedOnNode1_throttleTheSameAccountOnNode2() throws IOException {
+        String account = "cluster-throttled-" + System.nanoTime();
+        for (int i = 0; i < 5; i++) {
+            assertThat(http.postForm(URI.create(node(1) + "/api/auth/token"), "username", account, "password", "wrong")
+                    .statusCode()).as("failure %d on node 1", i + 1).isEqualTo(401);
+        }
+        HttpResponse<String> onNode2 = http.postForm(URI.create(node(2) + "/api/auth/token"),
+                "username", account, "password", "wrong");
+        assertThat(onNode2.statusCode()).as("the same account on node 2").isEqualTo(429);
+        assertThat(onNode2.headers().firstValue("Retry-After")).isPresent();
+        assertThat(onNode2.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(http.postForm(URI.create(node(2) + "/api/auth/token"), "username", "bob", "password", "bob-password")
+                .statusCode()).as("another account on node 2").isEqualTo(200);
     }
 
     @Test

@@ -18,7 +18,8 @@ import org.eclipse.microprofile.config.Config;
  * @param logout              {@code sigil.endpoints.logout.enabled}
  * @param password            {@code sigil.endpoints.password.enabled}
  * @param jwks                {@code sigil.endpoints.jwks.enabled}: {@value #JWKS_PATH}
- * @param formLogin           {@code sigil.endpoints.form.enabled}: the form login and logout
+ * @param formLogin           {@code sigil.endpoints.form.enabled}: the form login and logout, and
+ *                            the account page {@code <form base>/account}
  * @param hardenSessionCookie {@code sigil.session.cookie.harden}: HttpOnly and SameSite=Lax on the
  *                            session cookie
  */

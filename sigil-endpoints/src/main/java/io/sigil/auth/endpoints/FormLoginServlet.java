@@ -1,5 +1,7 @@
 package io.sigil.auth.endpoints;
 
+import io.sigil.auth.config.SigilConfig;
+import io.sigil.auth.throttle.LoginThrottle;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
@@ -9,21 +11,30 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 
 /**
  * The classic login for clients without a token: {@code GET <form base>/login} shows a form,
- * {@code POST <form base>/login} logs in through the container ({@link SecurityContext#authenticate}), which
- * records the login in a fresh HttpSession and answers 303 to {@code /app/} or a same-origin
- * {@code next}. A wrong password shows the form again with 401 and creates no session.
- * Thread-safe.
+ * {@code POST <form base>/login} logs in through the container ({@link SecurityContext#authenticate}),
+ * which records the login in a fresh HttpSession and answers 303 to {@code /app/} or a
+ * same-origin {@code next}. In cookie mode the login instead ends in token cookies and no session
+ * ({@link PasswordSignIn}, {@link BrowserCookies}). A wrong password shows the form again with 401
+ * and creates nothing. An attempt the {@link LoginThrottle} holds back (checked before any password
+ * is hashed) gets 429 with {@code Retry-After} and a problem+json body. Thread-safe.
  */
 final class FormLoginServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
+    private final EndpointSettings settings;
+
+    FormLoginServlet(EndpointSettings settings) {
+        this.settings = settings;
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        render(response, request.getParameter("next"), false);
+        render(request, response, HttpServletResponse.SC_OK, request.getParameter("next"), false);
     }
 
     @Override
@@ -32,8 +43,12 @@ final class FormLoginServlet extends HttpServlet {
         String password = request.getParameter("password");
         String next = request.getParameter("next");
         if (username == null || password == null || username.isEmpty()) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            render(response, next, true);
+            render(request, response, HttpServletResponse.SC_BAD_REQUEST, next, true);
+            return;
+        }
+        SigilConfig config = CDI.current().select(SigilConfig.class).get();
+        if (config.cookies().enabled()) {
+            cookieSignIn(request, response, config, username, password, next);
             return;
         }
         AuthenticationStatus status = CDI.current().select(SecurityContext.class).get().authenticate(request, response,
@@ -45,8 +60,35 @@ final class FormLoginServlet extends HttpServlet {
             response.setHeader("Location", target(request, next));
             return;
         }
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        render(response, next, true);
+        if (request.getAttribute(LoginThrottle.RETRY_AFTER_ATTRIBUTE) instanceof Duration wait) {
+            response.reset();
+            Problems.tooManyAttempts(response, wait);
+            return;
+        }
+        render(request, response, HttpServletResponse.SC_UNAUTHORIZED, next, true);
+    }
+
+    /** Cookie mode: throttle, identity stores, then the tokens into cookies; no session. */
+    private void cookieSignIn(HttpServletRequest request, HttpServletResponse response, SigilConfig config,
+                              String username, String password, String next) throws IOException {
+        PasswordSignIn.Outcome outcome = PasswordSignIn.attempt(request, username, password);
+        if (outcome instanceof PasswordSignIn.Throttled throttled) {
+            Problems.tooManyAttempts(response, throttled.retryAfter());
+            return;
+        }
+        if (!(outcome instanceof PasswordSignIn.Granted granted)) {
+            render(request, response, HttpServletResponse.SC_UNAUTHORIZED, next, true);
+            return;
+        }
+        BrowserCookies.signIn(response, config, granted.caller(), granted.access().compact(), granted.lifetime());
+        if (granted.refreshToken() != null) {
+            BrowserCookies.refresh(response, config.cookies(), request.getContextPath() + settings.basePath() + "/token",
+                    granted.refreshToken(), CDI.current().select(io.sigil.auth.refresh.RefreshFamilies.class).get()
+                            .settings().absoluteLifetime());
+        }
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", target(request, next));
+        response.setHeader("Cache-Control", "no-store");
     }
 
     /** Only a path inside this application is followed; anything else goes to its root. */
@@ -59,33 +101,20 @@ final class FormLoginServlet extends HttpServlet {
         return next;
     }
 
-    private static void render(HttpServletResponse response, String next, boolean failed) throws IOException {
-        response.setContentType("text/html;charset=UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("Content-Security-Policy", "default-src 'self'; form-action 'self'");
-        String hiddenNext = next == null ? "" : "<input type=\"hidden\" name=\"next\" value=\"" + escape(next) + "\">";
-        response.getWriter().write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<title>Sigil sign-in</title></head><body><h1>Sign in</h1>"
-                + (failed ? "<p role=\"alert\">Invalid user name or password.</p>" : "")
-                + "<form method=\"post\" action=\"login\">"
-                + "<label>User name <input name=\"username\" autocomplete=\"username\" required></label>"
-                + "<label>Password <input name=\"password\" type=\"password\" autocomplete=\"current-password\" required></label>"
+    private static void render(HttpServletRequest request, HttpServletResponse response, int status, String next,
+                               boolean failed) throws IOException {
+        String username = failed ? request.getParameter("username") : null;
+        String value = username == null || username.length() > 256 ? "" : " value=\"" + Pages.escape(username) + "\"";
+        String hiddenNext = next == null ? ""
+                : "<input type=\"hidden\" name=\"next\" value=\"" + Pages.escape(next) + "\">";
+        Pages.write(request, response, status, "Sign in", "<h1>Sign in</h1>"
+                + (failed ? "<p class=\"error\" role=\"alert\" id=\"sign-in-error\">Invalid user name or password.</p>" : "")
+                + "<form method=\"post\" action=\"login\" id=\"sign-in\">"
+                + "<label for=\"username\">User name</label>"
+                + "<input id=\"username\" name=\"username\" autocomplete=\"username\" required autofocus" + value + ">"
+                + "<label for=\"password\">Password</label>"
+                + "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>"
                 + hiddenNext
-                + "<button type=\"submit\">Sign in</button></form></body></html>\n");
-    }
-
-    private static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+                + "<button type=\"submit\">Sign in</button></form>");
     }
 }

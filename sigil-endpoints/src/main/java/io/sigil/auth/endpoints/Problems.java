@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.time.Duration;
 
 /**
  * Builds RFC 9457 {@code application/problem+json} answers, for servlets and for JAX-RS
@@ -61,5 +62,18 @@ public final class Problems {
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
         response.getWriter().write(body(status, detail));
+    }
+
+    /**
+     * Answers a throttled password attempt: 429, {@code Retry-After} in seconds, a problem body.
+     *
+     * @param response the response, not yet committed
+     * @param wait     how long the client must wait
+     * @throws IOException if the body cannot be written
+     */
+    static void tooManyAttempts(HttpServletResponse response, Duration wait) throws IOException {
+        response.setHeader("Retry-After", Long.toString(Math.max(1, wait.toSeconds())));
+        send(response, 429, "Too many failed sign-in attempts; try again after " + Math.max(1, wait.toSeconds())
+                + " seconds.");
     }
 }

@@ -13,8 +13,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Turns on Sigil's endpoints in the web application whose {@code WEB-INF/lib} holds this jar:
- * the token endpoint, logout, password change, the JWKS document, the form login and logout, and
- * the problem+json error page (declared by this jar's {@code web-fragment.xml}). Paths and
+ * the token endpoint, logout, password change, the JWKS document, the form login and logout, the
+ * account page, and the problem+json error page (declared by this jar's {@code web-fragment.xml}). Paths and
  * switches come from MicroProfile Config when the application starts ({@link EndpointSettings}).
  * <p>
  * The endpoints carry no security constraint of their own, so that an application constraint
@@ -36,18 +36,19 @@ public final class SigilEndpoints implements ServletContainerInitializer {
             add(context, "sigil-token", new TokenEndpoint(), settings.basePath() + "/token");
         }
         if (settings.logout()) {
-            add(context, "sigil-logout", new LogoutEndpoint(), settings.basePath() + "/logout");
+            add(context, "sigil-logout", new LogoutEndpoint(settings), settings.basePath() + "/logout");
         }
         if (settings.password()) {
-            add(context, "sigil-password", new PasswordEndpoint(), settings.basePath() + "/password");
+            add(context, "sigil-password", new PasswordEndpoint(settings), settings.basePath() + "/password");
         }
         if (settings.jwks()) {
             add(context, "sigil-jwks", new JwksEndpoint(), EndpointSettings.JWKS_PATH);
         }
         if (settings.formLogin()) {
             String login = settings.formBasePath() + "/login";
-            add(context, "sigil-form-login", new FormLoginServlet(), login);
-            add(context, "sigil-form-logout", new FormLogoutServlet(login), settings.formBasePath() + "/logout");
+            add(context, "sigil-form-login", new FormLoginServlet(settings), login);
+            add(context, "sigil-form-logout", new FormLogoutServlet(login, settings), settings.formBasePath() + "/logout");
+            add(context, "sigil-account", new AccountServlet(settings), settings.formBasePath() + "/account");
         }
         if (settings.hardenSessionCookie()) {
             SessionCookiePolicy.apply(context);

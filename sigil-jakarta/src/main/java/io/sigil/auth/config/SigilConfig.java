@@ -22,10 +22,11 @@ import java.util.Set;
  * @param jwksMaxAge     how long clients may cache the JWK Set document ({@code sigil.jwks.max-age})
  * @param tokenCacheSize how many verified tokens are remembered, so that a token presented again
  *                       skips its signature check ({@code sigil.token.cache.size}); 0 turns it off
+ * @param cookies        cookie mode for browsers ({@code sigil.cookies.*})
  */
 public record SigilConfig(SigilKeys keys, TokenPolicy policy, Duration tokenLifetime, boolean generateSecret,
                           Optional<String> dataSource, String realm, TokenTransport transport, Set<String> requiredClaims,
-                          Duration jwksMaxAge, int tokenCacheSize) {
+                          Duration jwksMaxAge, int tokenCacheSize, CookieMode cookies) {
 
     /** The largest {@code sigil.token.cache.size}. */
     public static final int MAX_TOKEN_CACHE_SIZE = 1_000_000;

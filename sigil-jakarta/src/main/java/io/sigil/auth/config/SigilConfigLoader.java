@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -84,6 +85,8 @@ public final class SigilConfigLoader {
     /** The smallest RSA modulus accepted, in bits. */
     public static final String RSA_MIN_BITS = "sigil.rsa.min-bits";
 
+    private static final Logger LOG = Logger.getLogger(SigilConfigLoader.class.getName());
+
     private SigilConfigLoader() {
     }
 
@@ -126,8 +129,15 @@ public final class SigilConfigLoader {
             throw new SigilConfigurationException(JWKS_MAX_AGE + " must be between PT0S and P1D");
         }
         int tokenCacheSize = get(config, TOKEN_CACHE_SIZE, Integer.class).orElse(DEFAULT_TOKEN_CACHE_SIZE);
+        CookieMode cookies = new CookieMode(bool(config, CookieMode.ENABLED, false),
+                bool(config, CookieMode.SECURE, true),
+                get(config, CookieMode.SAME_SITE, String.class).orElse("Strict"));
+        if (cookies.enabled() && !cookies.secure()) {
+            LOG.warning(CookieMode.SECURE + "=false: Sigil's cookies lack the Secure attribute and the __Host- prefix;"
+                    + " use it only on plain-HTTP development machines.");
+        }
         return new SigilConfig(keys, policy, lifetime, generateSecret, dataSource, realm, transport, requiredClaims,
-                jwksMaxAge, tokenCacheSize);
+                jwksMaxAge, tokenCacheSize, cookies);
     }
 
     private static TokenTransport transport(Config config) {

@@ -2,6 +2,8 @@ package io.sigil.auth.mechanism;
 
 import io.sigil.auth.config.SigilConfig;
 import io.sigil.auth.identitystore.TokenCredential;
+import io.sigil.auth.revocation.RevocationStore;
+import io.sigil.auth.throttle.LoginThrottle;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,7 +18,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,11 +28,18 @@ import java.util.logging.Logger;
  * Sigil's HTTP authentication mechanism. On each request, in this order:
  * <ol>
  * <li>a programmatic login ({@code SecurityContext.authenticate} with a user name and password)
- * is validated and recorded in a fresh HttpSession;</li>
+ * is first checked against the {@link LoginThrottle} (a throttled attempt answers 429 with
+ * {@code Retry-After} and reaches no identity store), then validated and recorded in a fresh
+ * HttpSession;</li>
  * <li>a token (in {@code Authorization: Bearer}, or where {@code mp.jwt.token.header} and
- * {@code mp.jwt.token.cookie} say, see {@link TokenExtractor}) is validated; an invalid one is
- * answered with 401 {@code invalid_token} and never rescued by a session;</li>
- * <li>without a token, the login recorded in the HttpSession authenticates the caller;</li>
+ * {@code mp.jwt.token.cookie} say, or in cookie mode's access token cookie, see
+ * {@link TokenExtractor}) is validated; an invalid one is answered with 401 {@code invalid_token}
+ * and never rescued by a session; a valid one from cookie mode's cookie on a state-changing
+ * request that does not prove it comes from the application's own pages ({@link CsrfGuard}) is
+ * answered with 403;</li>
+ * <li>without a token, the login recorded in the HttpSession authenticates the caller, unless the
+ * caller logged out everywhere or changed the password since (the caller's not-before in the
+ * {@link RevocationStore}, seen by every node): then the session is invalidated;</li>
  * <li>otherwise a protected resource is answered with a 401 Bearer challenge.</li>
  * </ol>
  * Validation is the identity stores' work; this class only extracts and decides. Thread-safe.
@@ -45,11 +56,18 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
     @Inject
     SigilConfig config;
 
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    RevocationStore revocations;
+
     private TokenExtractor extractor;
 
     @PostConstruct
     void init() {
-        extractor = new TokenExtractor(config.transport());
+        extractor = new TokenExtractor(config.transport(),
+                config.cookies().enabled() ? config.cookies().accessCookie() : null);
     }
 
     @Override
@@ -65,11 +83,12 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
             return badRequest(response, malformed.reason());
         }
         if (extracted instanceof TokenExtractor.Found found) {
-            return tokenLogin(response, context, found.token());
+            return tokenLogin(response, context, found);
         }
 
         HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(SessionLogin.ATTRIBUTE) instanceof SessionLogin record) {
+        if (session != null && session.getAttribute(SessionLogin.ATTRIBUTE) instanceof SessionLogin record
+                && stillValid(session, record)) {
             request.setAttribute(AuthenticatedCaller.ATTRIBUTE,
                     new AuthenticatedCaller(record.name(), record.groups(), AuthenticatedCaller.Method.SESSION));
             return context.notifyContainerAboutLogin(record.name(), record.groups());
@@ -81,10 +100,18 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
         return context.doNothing();
     }
 
-    private AuthenticationStatus tokenLogin(HttpServletResponse response, HttpMessageContext context, String token) {
-        CredentialValidationResult result = identityStoreHandler.validate(new TokenCredential(token));
+    private AuthenticationStatus tokenLogin(HttpServletResponse response, HttpMessageContext context,
+                                            TokenExtractor.Found found) {
+        CredentialValidationResult result = identityStoreHandler.validate(new TokenCredential(found.token()));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return unauthorized(response, "invalid_token");
+        }
+        if (found.browserCookie() && !TokenExtractor.isSafe(context.getRequest())
+                && !CsrfGuard.sameOrigin(context.getRequest(), result.getCallerPrincipal().getName(),
+                        config.keys().signingKey(), config.cookies().csrfCookie())) {
+            LOG.log(Level.FINE, "cross-site {0} with the access token cookie refused", context.getRequest().getMethod());
+            response.setHeader("Cache-Control", "no-store");
+            return sendError(response, HttpServletResponse.SC_FORBIDDEN);
         }
         context.getRequest().setAttribute(AuthenticatedCaller.ATTRIBUTE, new AuthenticatedCaller(
                 result.getCallerPrincipal().getName(), result.getCallerGroups(), AuthenticatedCaller.Method.TOKEN));
@@ -92,13 +119,40 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
         return context.notifyContainerAboutLogin(result);
     }
 
+    /** A session login started at or before the caller's not-before has ended: the session goes. */
+    private boolean stillValid(HttpSession session, SessionLogin record) {
+        Optional<Instant> notBefore = revocations.notBefore(record.name());
+        if (notBefore.isEmpty() || record.loginTime().getEpochSecond() > notBefore.get().getEpochSecond()) {
+            return true;
+        }
+        LOG.log(Level.FINE, "session login of {0} ended by a logout everywhere or a password change", record.name());
+        try {
+            session.invalidate();
+        } catch (IllegalStateException e) {
+            LOG.log(Level.FINE, "session already invalidated", e);
+        }
+        return false;
+    }
+
     private AuthenticationStatus passwordLogin(HttpServletRequest request, HttpMessageContext context,
                                                Credential login) {
+        String username = ((UsernamePasswordCredential) login).getCaller();
+        Optional<Duration> wait = throttle.retryAfter(username, request.getRemoteAddr());
+        if (wait.isPresent()) {
+            request.setAttribute(LoginThrottle.RETRY_AFTER_ATTRIBUTE, wait.get());
+            context.getResponse().setStatus(429);
+            context.getResponse().setHeader("Retry-After", Long.toString(wait.get().toSeconds()));
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         CredentialValidationResult result = identityStoreHandler.validate(login);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            if (result.getStatus() == CredentialValidationResult.Status.INVALID) {
+                throttle.failed(username, request.getRemoteAddr());
+            }
             context.getResponse().setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             return AuthenticationStatus.SEND_FAILURE;
         }
+        throttle.succeeded(username);
         String name = result.getCallerPrincipal().getName();
         HttpSession session = request.getSession(false);
         if (session != null) {
@@ -134,6 +188,10 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
     private static AuthenticationStatus fail(HttpServletResponse response, int status, String challenge) {
         response.setHeader("WWW-Authenticate", challenge);
         response.setHeader("Cache-Control", "no-store");
+        return sendError(response, status);
+    }
+
+    private static AuthenticationStatus sendError(HttpServletResponse response, int status) {
         try {
             response.sendError(status);
         } catch (IOException | IllegalStateException e) {

@@ -17,6 +17,11 @@ import java.util.logging.Logger;
  * Besides the {@code SameSite} attribute the application must give the cookie, a cookie token is
  * therefore ignored on a request the browser marks as cross-site ({@code Sec-Fetch-Site:
  * cross-site}) unless the method is safe (GET, HEAD, OPTIONS).
+ *
+ * <p>In cookie mode ({@code sigil.cookies.enabled}) the access token cookie that Sigil sets itself
+ * is read last; a token found there is marked {@link Found#browserCookie()}, and the mechanism
+ * then requires a state-changing request to prove it comes from the application's own pages
+ * ({@link CsrfGuard}).
  */
 final class TokenExtractor {
 
@@ -35,13 +40,19 @@ final class TokenExtractor {
     /**
      * A token, not yet verified.
      *
-     * @param token      the compact token
-     * @param fromCookie whether it came from the cookie
+     * @param token         the compact token
+     * @param fromCookie    whether it came from a cookie
+     * @param browserCookie whether it came from cookie mode's access token cookie
      */
-    record Found(String token, boolean fromCookie) implements Result {
+    record Found(String token, boolean fromCookie, boolean browserCookie) implements Result {
+        /** A token from a header or the MicroProfile JWT cookie. */
+        Found(String token, boolean fromCookie) {
+            this(token, fromCookie, false);
+        }
+
         @Override
         public String toString() {
-            return "Found[" + token.length() + " chars, cookie=" + fromCookie + "]";
+            return "Found[" + token.length() + " chars, cookie=" + fromCookie + ", browser=" + browserCookie + "]";
         }
     }
 
@@ -56,9 +67,19 @@ final class TokenExtractor {
     private static final Absent ABSENT = new Absent();
 
     private final TokenTransport transport;
+    private final String browserCookie;
 
     TokenExtractor(TokenTransport transport) {
+        this(transport, null);
+    }
+
+    /**
+     * @param transport     where tokens travel
+     * @param browserCookie cookie mode's access token cookie, or null when cookie mode is off
+     */
+    TokenExtractor(TokenTransport transport, String browserCookie) {
         this.transport = transport;
+        this.browserCookie = browserCookie;
     }
 
     /**
@@ -72,7 +93,8 @@ final class TokenExtractor {
                 return fromHeader;
             }
         }
-        return transport.cookie().isPresent() ? cookie(request, transport.cookie().get()) : ABSENT;
+        Result fromCookie = transport.cookie().isPresent() ? cookie(request, transport.cookie().get(), false) : ABSENT;
+        return fromCookie instanceof Absent && browserCookie != null ? cookie(request, browserCookie, true) : fromCookie;
     }
 
     private static Result authorization(HttpServletRequest request) {
@@ -86,7 +108,7 @@ final class TokenExtractor {
             return new Malformed("more than one Authorization header");
         }
         String token = value.substring(BEARER.length()).trim();
-        return token.isEmpty() ? new Malformed("empty bearer token") : new Found(token, false);
+        return token.isEmpty() ? new Malformed("empty bearer token") : new Found(token, false, false);
     }
 
     private Result customHeader(HttpServletRequest request) {
@@ -99,14 +121,14 @@ final class TokenExtractor {
             return new Malformed("more than one token header");
         }
         String token = value.trim();
-        return token.isEmpty() ? new Malformed("empty token header") : new Found(token, false);
+        return token.isEmpty() ? new Malformed("empty token header") : new Found(token, false, false);
     }
 
     /**
      * Reads the cookie from the raw {@code Cookie} headers rather than {@code getCookies()}: some
      * containers keep only one of two cookies with the same name, and two are refused here.
      */
-    private static Result cookie(HttpServletRequest request, String name) {
+    private static Result cookie(HttpServletRequest request, String name, boolean browser) {
         Enumeration<String> headers = request.getHeaders("Cookie");
         String token = null;
         while (headers != null && headers.hasMoreElements()) {
@@ -125,12 +147,17 @@ final class TokenExtractor {
         if (token == null || token.isEmpty()) {
             return ABSENT;
         }
-        if (!SAFE_METHODS.contains(request.getMethod())
+        if (!browser && !isSafe(request)
                 && "cross-site".equalsIgnoreCase(request.getHeader("Sec-Fetch-Site"))) {
             LOG.log(Level.FINE, "token cookie ignored on a cross-site {0} request", request.getMethod());
             return ABSENT;
         }
-        return new Found(token, true);
+        return new Found(token, true, browser);
+    }
+
+    /** @return whether the request's method is safe (GET, HEAD, OPTIONS): it must not change state */
+    static boolean isSafe(HttpServletRequest request) {
+        return SAFE_METHODS.contains(request.getMethod());
     }
 
     private static String unquote(String value) {

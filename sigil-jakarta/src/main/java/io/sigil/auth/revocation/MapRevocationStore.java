@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
@@ -86,6 +87,13 @@ public final class MapRevocationStore implements RevocationStore {
     }
 
     @Override
+    public Optional<Instant> notBefore(String callerName) {
+        Map<String, ?> all = entries;
+        return all.get(CALLER_PREFIX + callerName) instanceof Long seconds
+                ? Optional.of(Instant.ofEpochSecond(seconds)) : Optional.empty();
+    }
+
+    @Override
     public boolean isClusterWide() {
         return clusterWide;
     }
@@ -100,8 +108,11 @@ public final class MapRevocationStore implements RevocationStore {
         long nowSeconds = now / 1000;
         int removed = 0;
         try {
-            for (Map.Entry<String, Long> entry : entries.entrySet()) {
-                if (isUseless(entry.getKey(), entry.getValue(), nowSeconds)
+            // The map may hold other entries (refresh families, throttle counters): only Long
+            // values under this store's prefixes are its own.
+            Map<String, ?> all = entries;
+            for (Map.Entry<String, ?> entry : all.entrySet()) {
+                if (entry.getValue() instanceof Long value && isUseless(entry.getKey(), value, nowSeconds)
                         && entries.remove(entry.getKey(), entry.getValue())) {
                     removed++;
                 }
@@ -116,8 +127,8 @@ public final class MapRevocationStore implements RevocationStore {
         }
     }
 
-    private boolean isUseless(String key, Long value, long nowSeconds) {
-        if (value == null) {
+    private boolean isUseless(String key, long value, long nowSeconds) {
+        if (!key.startsWith(CALLER_PREFIX) && !key.startsWith(TOKEN_PREFIX)) {
             return false;
         }
         long keptFor = key.startsWith(CALLER_PREFIX) ? retention.plus(skew).toSeconds() : skew.toSeconds();

@@ -2,6 +2,7 @@ package io.sigil.auth.revocation;
 
 import io.sigil.auth.token.JwtClaims;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The little state that stateless tokens need: which tokens were revoked before they expired.
@@ -43,6 +44,15 @@ public interface RevocationStore {
      * @return whether the token must be refused
      */
     boolean isRevoked(JwtClaims claims);
+
+    /**
+     * The caller's not-before, for what is not a token: a session login or a refresh token family
+     * started at or before it has ended as well.
+     *
+     * @param callerName the caller name
+     * @return the latest instant given to {@link #revokeAllFor} for that caller, while it is kept
+     */
+    Optional<Instant> notBefore(String callerName);
 
     /** @return whether revocations reach every node of a cluster, not just this one */
     boolean isClusterWide();

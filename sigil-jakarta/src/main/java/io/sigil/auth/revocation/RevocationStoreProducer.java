@@ -1,6 +1,10 @@
 package io.sigil.auth.revocation;
 
 import io.sigil.auth.config.SigilConfig;
+import io.sigil.auth.refresh.RefreshFamilies;
+import io.sigil.auth.refresh.RefreshSettings;
+import io.sigil.auth.throttle.LoginThrottle;
+import io.sigil.auth.throttle.ThrottlePolicy;
 import io.sigil.auth.token.SigilConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -13,12 +17,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Makes the deployment's {@link RevocationStore} injectable. With {@code sigil.revocation.cache}
+ * Makes the deployment's {@link RevocationStore}, {@link RefreshFamilies} and {@link LoginThrottle}
+ * injectable; the three share one map, so whatever reaches every node for revocations reaches it
+ * for refresh families and throttle counters too, under their own key prefixes. With {@code sigil.revocation.cache}
  * set, the entries live in the server's distributed map found under that JNDI name (see
  * {@link RevocationMaps}); without it they live in this node only, which is logged once as a
  * warning: a token revoked on one node then stays valid on the others until it expires.
@@ -39,10 +46,44 @@ public class RevocationStoreProducer {
     @Inject
     SigilConfig config;
 
+    private volatile Shared shared;
+
     @Produces
     @Singleton
     RevocationStore store() {
-        return store(ConfigProvider.getConfig());
+        return shared().store();
+    }
+
+    @Produces
+    @Singleton
+    LoginThrottle throttle() {
+        ThrottlePolicy policy = ThrottlePolicy.from(ConfigProvider.getConfig());
+        if (!policy.enabled()) {
+            LOG.warning(ThrottlePolicy.PREFIX + "enabled=false: failed password attempts are not throttled");
+        } else {
+            LOG.info(() -> "login throttling: " + policy);
+        }
+        return new LoginThrottle(shared().map(), policy, Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    RefreshFamilies refreshFamilies() {
+        RefreshSettings settings = RefreshSettings.from(ConfigProvider.getConfig());
+        LOG.info(() -> "refresh tokens: " + settings);
+        return new RefreshFamilies(shared().map(), settings, shared().store(), Clock.systemUTC());
+    }
+
+    /** The map and the store over it, resolved once. */
+    private synchronized Shared shared() {
+        if (shared == null) {
+            shared = resolve(ConfigProvider.getConfig());
+        }
+        return shared;
+    }
+
+    /** The shared map, seen untyped by the refresh families and the throttle, and the store over it. */
+    private record Shared(ConcurrentMap<String, Object> map, RevocationStore store) {
     }
 
     /**
@@ -52,6 +93,11 @@ public class RevocationStoreProducer {
      * @throws SigilConfigurationException if {@value #CACHE_KEY} names nothing usable
      */
     RevocationStore store(Config mpConfig) {
+        return resolve(mpConfig).store();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Shared resolve(Config mpConfig) {
         Duration skew = config.policy().clockSkew();
         Duration retention = config.policy().maxTokenAge()
                 .filter(age -> age.compareTo(config.tokenLifetime()) > 0)
@@ -61,25 +107,29 @@ public class RevocationStoreProducer {
             LOG.warning(CACHE_KEY + " is not set: token revocation (logout, logout everywhere, password"
                     + " change) is kept on this node only. In a cluster, set it to the JNDI name of a"
                     + " distributed cache so that every node refuses revoked tokens.");
-            return new MapRevocationStore(new ConcurrentHashMap<>(), false, skew, retention, Clock.systemUTC());
+            ConcurrentMap map = new ConcurrentHashMap<>();
+            return new Shared(map, new MapRevocationStore(map, false, skew, retention, Clock.systemUTC()));
         }
         String mapName = value(mpConfig, MAP_KEY).orElse(DEFAULT_MAP);
-        MapRevocationStore store = new MapRevocationStore(RevocationMaps.lookUp(cache.get(), mapName), true,
-                skew, retention, Clock.systemUTC());
+        ConcurrentMap map = RevocationMaps.lookUp(cache.get(), mapName);
+        MapRevocationStore store = new MapRevocationStore(map, true, skew, retention, Clock.systemUTC());
         LOG.info(() -> "token revocation is cluster-wide, in " + cache.get() + " (" + MAP_KEY + "=" + mapName
                 + " when that is a data grid); caller entries are kept " + retention.plus(skew));
-        return store;
+        return new Shared(map, store);
     }
 
     /**
      * Resolves the store while the application starts, so that a wrong JNDI name shows at once:
-     * logged at SEVERE naming the key, and thrown to the container. Until it is fixed, every
+     * logged at SEVERE naming the key, and thrown to the container (so is a malformed
+     * {@code sigil.throttle.*} or {@code sigil.refresh.*} value). Until it is fixed, every
      * token request fails with 500 (the store is looked up again on each), never silently without
      * the revocations.
      */
     void resolveAtStart(@Observes @Initialized(ApplicationScoped.class) Object started, Instance<RevocationStore> store) {
         try {
             store.get().isClusterWide();
+            ThrottlePolicy.from(ConfigProvider.getConfig());
+            RefreshSettings.from(ConfigProvider.getConfig());
         } catch (SigilConfigurationException e) {
             LOG.severe(e.getMessage());
             throw e;

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that tests move by hand, so that reload intervals pass without waiting. Thread-safe. */
+/** A clock that tests move by hand, so that reload intervals, throttle delays and refresh lifetimes pass without waiting. Reads are thread-safe; move it from one thread at a time. */
 public final class MutableClock extends Clock {
 
     private volatile Instant now = Instant.ofEpochSecond(1_800_000_000L);

@@ -3,6 +3,9 @@ package io.sigil.auth.mechanism;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sigil.auth.identitystore.TokenCredential;
+import io.sigil.auth.revocation.MapRevocationStore;
+import io.sigil.auth.throttle.LoginThrottle;
+import io.sigil.auth.throttle.ThrottlePolicy;
 import io.sigil.auth.principal.SigilJsonWebToken;
 import io.sigil.auth.testing.FakeIdentityStoreHandler;
 import io.sigil.auth.testing.FakeMessageContext;
@@ -16,7 +19,11 @@ import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +39,62 @@ class SigilAuthenticationMechanismTest {
     private static final String PASSWORD = "correct horse battery staple";
 
     private final FakeMessageContext call = new FakeMessageContext(new FakeRequest(), new FakeResponse());
+    private final ConcurrentMap<String, Object> shared = new ConcurrentHashMap<>();
+    private final LoginThrottle throttle = new LoginThrottle(shared, ThrottlePolicy.defaults(), Clock.systemUTC());
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private final MapRevocationStore revocations = new MapRevocationStore((ConcurrentMap) shared, true,
+            Duration.ofMinutes(1), Duration.ofMinutes(15), TestTokens.CLOCK);
+
+    // ---------------------------------------------------------------- throttling and logout everywhere
+
+    @Test
+    void validateRequest_throttledPasswordLogin_is429WithoutAskingTheStores() {
+        for (int i = 0; i < ThrottlePolicy.defaults().accountFreeFailures(); i++) {
+            throttle.failed("alice", FakeRequest.REMOTE_ADDRESS);
+        }
+        call.authenticate(new UsernamePasswordCredential("alice", PASSWORD));
+
+        AuthenticationStatus status = validate(mechanism(FakeIdentityStoreHandler.unused()), call);
+
+        assertThat(status).isEqualTo(AuthenticationStatus.SEND_FAILURE);
+        assertThat(call.response().status()).isEqualTo(429);
+        assertThat(call.response().header("Retry-After")).isEqualTo("1");
+        assertThat(call.request().attribute(LoginThrottle.RETRY_AFTER_ATTRIBUTE)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(call.request().sessionsCreated()).isZero();
+    }
+
+    @Test
+    void validateRequest_wrongPassword_countsAFailure_andARightOneResetsTheAccount() {
+        call.authenticate(new UsernamePasswordCredential("alice", "wrong password"));
+        validate(mechanism(), call);
+        assertThat(shared).containsKey("throttle:account:alice");
+
+        FakeMessageContext next = new FakeMessageContext(new FakeRequest(), new FakeResponse());
+        next.authenticate(new UsernamePasswordCredential("alice", PASSWORD));
+        assertThat(validate(mechanism(), next)).isEqualTo(AuthenticationStatus.SUCCESS);
+        assertThat(shared).doesNotContainKey("throttle:account:alice");
+    }
+
+    @Test
+    void validateRequest_sessionLoginBeforeLogoutEverywhere_isEndedAndInvalidated() {
+        FakeSession session = new FakeSession("logged-in")
+                .attribute(SessionLogin.ATTRIBUTE, new SessionLogin("bob", Set.of("user"), TestTokens.NOW));
+        call.protectedResource().request().session(session);
+        revocations.revokeAllFor("bob", TestTokens.NOW);
+
+        assertUnauthorized(validate(mechanism(FakeIdentityStoreHandler.unused()), call), "Bearer realm=\"sigil\"");
+        assertThat(session.invalidated()).isTrue();
+        assertThat(call.logins()).isEmpty();
+    }
+
+    @Test
+    void validateRequest_sessionLoginAfterLogoutEverywhere_stillAuthenticates() {
+        call.protectedResource().request().session(new FakeSession("logged-in")
+                .attribute(SessionLogin.ATTRIBUTE, new SessionLogin("bob", Set.of("user"), TestTokens.NOW)));
+        revocations.revokeAllFor("bob", TestTokens.NOW.minusSeconds(1));
+
+        assertThat(validate(mechanism(FakeIdentityStoreHandler.unused()), call)).isEqualTo(AuthenticationStatus.SUCCESS);
+    }
 
     // ---------------------------------------------------------------- programmatic password login
 
@@ -296,14 +359,16 @@ class SigilAuthenticationMechanismTest {
         return CredentialValidationResult.INVALID_RESULT;
     }
 
-    private static SigilAuthenticationMechanism mechanism(String... config) {
+    private SigilAuthenticationMechanism mechanism(String... config) {
         return mechanism(handler(), config);
     }
 
-    private static SigilAuthenticationMechanism mechanism(FakeIdentityStoreHandler handler, String... config) {
+    private SigilAuthenticationMechanism mechanism(FakeIdentityStoreHandler handler, String... config) {
         SigilAuthenticationMechanism mechanism = new SigilAuthenticationMechanism();
         mechanism.identityStoreHandler = handler;
         mechanism.config = TestConfigs.sigil(config);
+        mechanism.throttle = throttle;
+        mechanism.revocations = revocations;
         mechanism.init();
         return mechanism;
     }

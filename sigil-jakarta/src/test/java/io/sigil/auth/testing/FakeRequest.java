@@ -22,6 +22,9 @@ public final class FakeRequest {
     private final List<String> cookies = new ArrayList<>();
     private final Map<String, Object> attributes = new HashMap<>();
     private final HttpServletRequest request;
+    /** The client address every fake request comes from. */
+    public static final String REMOTE_ADDRESS = "192.0.2.10";
+
     private String method = "GET";
     private FakeSession session;
     private int sessionsCreated;
@@ -35,7 +38,8 @@ public final class FakeRequest {
                 "getAttribute", args -> attributes.get((String) args[0]),
                 "setAttribute", args -> attributes.put((String) args[0], args[1]),
                 "getSession", args -> session(args.length == 0 || (Boolean) args[0]),
-                "changeSessionId", args -> changeSessionId()));
+                "changeSessionId", args -> changeSessionId(),
+                "getRemoteAddr", args -> REMOTE_ADDRESS));
     }
 
     /** Adds a header; a second call with the same name adds a second header. */

@@ -11,6 +11,7 @@ public final class FakeSession {
     private final HttpSession session;
     private volatile String id;
     private int idChanges;
+    private boolean invalidated;
 
     /** @param id the session id */
     public FakeSession(String id) {
@@ -18,7 +19,12 @@ public final class FakeSession {
         this.session = Proxies.of(HttpSession.class, Map.of(
                 "getId", args -> this.id,
                 "getAttribute", args -> attributes.get((String) args[0]),
-                "setAttribute", args -> attributes.put((String) args[0], args[1])));
+                "setAttribute", args -> attributes.put((String) args[0], args[1]),
+                "invalidate", args -> {
+                    invalidated = true;
+                    attributes.clear();
+                    return null;
+                }));
     }
 
     /** @return the session as the code under test sees it */
@@ -40,6 +46,11 @@ public final class FakeSession {
     public FakeSession attribute(String name, Object value) {
         attributes.put(name, value);
         return this;
+    }
+
+    /** @return whether the session was invalidated */
+    public boolean invalidated() {
+        return invalidated;
     }
 
     /** @return how often the id was changed */
