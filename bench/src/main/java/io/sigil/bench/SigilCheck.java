@@ -22,8 +22,8 @@ final class SigilCheck {
     static Check of(Fixture f) {
         JwsAlgorithm algorithm = JwsAlgorithm.fromJoseName(f.alg().name()).orElseThrow();
         VerificationKey key = algorithm.isSymmetric()
-                ? VerificationKey.hmac(algorithm, Fixture.KEY_ID, f.secret(), "bench")
-                : VerificationKey.of(algorithm, Fixture.KEY_ID, f.keyPair().getPublic(), "bench");
+                ? VerificationKey.hmac(algorithm, Fixture.KEY_ID, f.secret())
+                : VerificationKey.of(algorithm, Fixture.KEY_ID, f.keyPair().getPublic());
         TokenPolicy policy = new TokenPolicy(Fixture.ISSUER, Set.of(), Duration.ofSeconds(60), Optional.empty(), 8192);
         TokenVerifier verifier = new TokenVerifier(KeyRing.of(key), policy, Clock.systemUTC());
         return verifier::verify;

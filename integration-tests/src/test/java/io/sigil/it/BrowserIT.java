@@ -99,6 +99,8 @@ class BrowserIT extends SigilITBase {
         browser.get(APP + "/account");
         wait(ExpectedConditions.urlContains("/login"));
         signIn("alice", "not-the-password");
+        // The click does not wait for the answer's page: wait for the error to be shown.
+        wait(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-error")));
         assertThat(browser.findElement(By.id("sign-in-error")).getText()).isEqualTo("Invalid user name or password.");
         screenshot("sign-in-error");
 

@@ -2,7 +2,6 @@ package io.sigil.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -94,14 +93,6 @@ class KeyRingIT extends SigilITBase {
         String forged = TestTokens.hs256("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"jwk\":" + attackerJwk + "}",
                 claims("mallory"), "attacker-secret-attacker-secret!".getBytes(StandardCharsets.US_ASCII));
         assertRefused(forged);
-    }
-
-    private void assertAccepted(String token, String name) throws Exception {
-        HttpResponse<String> response = send(get("/api/me", token));
-        assertThat(response.statusCode()).as("status for a good token").isEqualTo(200);
-        JsonObject body = json(response);
-        assertThat(body.getString("name")).isEqualTo(name);
-        assertThat(body.getString("authenticatedBy")).isEqualTo("token");
     }
 
     private void assertRefused(String token) throws Exception {

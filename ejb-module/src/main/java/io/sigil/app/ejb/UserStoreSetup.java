@@ -18,6 +18,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * tables in it at start-up (the data source named by {@code sigil.datasource}, which this
  * application's {@code META-INF/microprofile-config.properties} points here), and with
  * {@code sigil.demo=true} seeds {@code alice} (groups admin, user) and {@code bob} (group user).
+ * A database that cannot be reached at start-up is logged in one line; the application starts.
  */
 @Singleton
 @Startup
@@ -47,7 +48,10 @@ public class UserStoreSetup {
                 LOG.warning("sigil.demo=true: demo users alice and bob are enabled. Never use demo mode in production.");
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot prepare the user store", e);
+            // A database that is down must not keep the application from starting: Sigil answers
+            // password checks with 503 and Retry-After until the store can be read.
+            LOG.warning("the user store cannot be prepared now (" + e.getClass().getName() + ": " + e.getMessage()
+                    + "); password logins are answered 503 until it can be read");
         }
     }
 

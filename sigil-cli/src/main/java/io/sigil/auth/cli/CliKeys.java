@@ -1,11 +1,12 @@
 package io.sigil.auth.cli;
 
 import io.sigil.auth.config.SigilConfigLoader;
+import io.sigil.auth.config.SigilConfigurationException;
 import io.sigil.auth.token.HmacKey;
+import io.sigil.auth.token.InvalidKeyMaterialException;
 import io.sigil.auth.token.JwsAlgorithm;
 import io.sigil.auth.token.KeyMaterial;
 import io.sigil.auth.token.KeyRing;
-import io.sigil.auth.token.SigilConfigurationException;
 import io.sigil.auth.token.SigningKey;
 import io.sigil.auth.token.VerificationKey;
 
@@ -29,12 +30,12 @@ final class CliKeys {
         String text = KeyFiles.read(source, terminal).strip();
         try {
             if (isSecret(text, algorithm)) {
-                return HmacKey.of(hmac(algorithm), keyId, secret(text), SETTING);
+                return HmacKey.of(hmac(algorithm), keyId, secret(text));
             }
             refuseKidForJwk(text, keyId);
-            return KeyMaterial.signingKey(text, algorithm, keyId, JwsAlgorithm.DEFAULT_MINIMUM_RSA_BITS, SETTING);
-        } catch (SigilConfigurationException e) {
-            throw new UsageException(e.getMessage());
+            return KeyMaterial.signingKey(text, algorithm, keyId, JwsAlgorithm.DEFAULT_MINIMUM_RSA_BITS);
+        } catch (InvalidKeyMaterialException e) {
+            throw new UsageException(SETTING + ": " + e.reason());
         }
     }
 
@@ -44,13 +45,13 @@ final class CliKeys {
         String text = KeyFiles.read(source, terminal).strip();
         try {
             if (isSecret(text, algorithm)) {
-                return KeyRing.of(VerificationKey.hmac(hmac(algorithm), keyId, secret(text), SETTING));
+                return KeyRing.of(VerificationKey.hmac(hmac(algorithm), keyId, secret(text)));
             }
             refuseKidForJwk(text, keyId);
             return KeyRing.of(KeyMaterial.verificationKeys(text, algorithm, keyId,
-                    JwsAlgorithm.DEFAULT_MINIMUM_RSA_BITS, SETTING).toArray(VerificationKey[]::new));
-        } catch (SigilConfigurationException e) {
-            throw new UsageException(e.getMessage());
+                    JwsAlgorithm.DEFAULT_MINIMUM_RSA_BITS).toArray(VerificationKey[]::new));
+        } catch (InvalidKeyMaterialException e) {
+            throw new UsageException(SETTING + ": " + e.reason());
         }
     }
 

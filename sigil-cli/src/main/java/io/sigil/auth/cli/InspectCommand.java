@@ -1,5 +1,7 @@
 package io.sigil.auth.cli;
 
+import io.sigil.auth.token.InvalidTokenException;
+import io.sigil.auth.token.JweDecryptor;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -15,11 +17,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * {@code inspect}: decodes a token's header and claims WITHOUT checking anything, for debugging.
- * The output says {@code "verified": false}, and standard error says so in words. Stateless.
+ * The output says {@code "verified": false}, and standard error says so in words. An encrypted
+ * token (JWE) is decrypted with {@code --decrypt-key} and its content, the signed token, shown with
+ * the outer header as {@code encryptedHeader}; without the key only that header is shown. Stateless.
  */
 final class InspectCommand {
 
@@ -30,10 +35,33 @@ final class InspectCommand {
     }
 
     static int run(List<String> arguments, Terminal terminal) throws UsageException {
-        CliArgs args = CliArgs.parse(arguments, Set.of(), Set.of());
+        CliArgs args = CliArgs.parse(arguments, CliEncryption.VERIFY_OPTIONS, Set.of());
         args.maxOperands(1);
         String token = terminal.token(args.operands());
         String[] parts = token.split("\\.", -1);
+        JsonObject encryptedHeader = null;
+        if (parts.length == 5) {
+            try {
+                encryptedHeader = object(parts[0], "encrypted token's header");
+            } catch (Undecodable e) {
+                terminal.err().println("sigil inspect: " + e.getMessage());
+                return SigilCli.REFUSED;
+            }
+            Optional<JweDecryptor> decryptor = CliEncryption.decryptor(args, Integer.MAX_VALUE, terminal);
+            if (decryptor.isEmpty()) {
+                terminal.err().println("sigil inspect: an encrypted token (JWE); give --decrypt-key FILE to read it");
+                terminal.printJson(Json.createObjectBuilder().add("verified", false)
+                        .add("encryptedHeader", encryptedHeader).build());
+                return SigilCli.REFUSED;
+            }
+            try {
+                token = new String(decryptor.get().decrypt(token).plaintext(), StandardCharsets.US_ASCII);
+            } catch (InvalidTokenException e) {
+                terminal.err().println("sigil inspect: cannot decrypt: " + e.reason());
+                return SigilCli.REFUSED;
+            }
+            parts = token.split("\\.", -1);
+        }
         if (parts.length != 3) {
             terminal.err().println("sigil inspect: not a JWS compact token: " + parts.length + " parts instead of 3");
             return SigilCli.REFUSED;
@@ -63,16 +91,18 @@ final class InspectCommand {
                 }
             }
         }
-        JsonObject report = Json.createObjectBuilder()
+        JsonObjectBuilder report = Json.createObjectBuilder()
                 .add("verified", false)
-                .add("warning", NOT_VERIFIED)
-                .add("header", header)
+                .add("warning", NOT_VERIFIED);
+        if (encryptedHeader != null) {
+            report.add("encryptedHeader", encryptedHeader);
+        }
+        report.add("header", header)
                 .add("claims", claims)
                 .add("times", times)
-                .add("signatureBytes", signatureLength)
-                .build();
+                .add("signatureBytes", signatureLength);
         terminal.err().println("sigil inspect: " + NOT_VERIFIED);
-        terminal.printJson(report);
+        terminal.printJson(report.build());
         return SigilCli.OK;
     }
 

@@ -1,5 +1,6 @@
 package io.sigil.auth.cli;
 
+import io.sigil.auth.token.JwkThumbprint;
 import io.sigil.auth.token.JwsAlgorithm;
 import io.sigil.auth.token.Jwk;
 import io.sigil.auth.token.VerificationKey;
@@ -48,7 +49,7 @@ final class KeygenCommand {
         }
         int rsaBits = rsaBits(args, algorithm);
         KeyPair pair = generate(algorithm, rsaBits, random);
-        String keyId = args.value("kid").orElseGet(() -> Thumbprint.of(publicJwk(algorithm, null, pair, rsaBits)));
+        String keyId = args.value("kid").orElseGet(() -> JwkThumbprint.of(verificationKey(algorithm, null, pair, rsaBits)));
         if (keyId.isBlank()) {
             throw new UsageException("--kid must not be empty");
         }
@@ -70,8 +71,12 @@ final class KeygenCommand {
 
     /** The public JWK as the server would publish it, through the core's key checks. */
     private static JsonObject publicJwk(JwsAlgorithm algorithm, String keyId, KeyPair pair, int rsaBits) {
-        return Jwk.publicJwk(VerificationKey.of(algorithm, keyId, pair.getPublic(), rsaBits, "keygen"))
+        return Jwk.publicJwk(verificationKey(algorithm, keyId, pair, rsaBits))
                 .orElseThrow(() -> new IllegalStateException("no public JWK for " + algorithm));
+    }
+
+    private static VerificationKey verificationKey(JwsAlgorithm algorithm, String keyId, KeyPair pair, int rsaBits) {
+        return VerificationKey.of(algorithm, keyId, pair.getPublic(), rsaBits);
     }
 
     private static int rsaBits(CliArgs args, JwsAlgorithm algorithm) throws UsageException {

@@ -34,17 +34,22 @@ public final class SigilCli {
                   key pair as a private JWK with "kid" and "alg" (--rsa-bits, default 2048). --out writes
                   it to a new file readable by its owner only, else it goes to standard output.
                   --public-out writes the public JWK (a JWK Set with --jwks) for verifiers.
-              sign --key FILE [--claims FILE] [--lifetime DURATION] [--iat] [--jti] [--kid ID]
+              sign --key FILE [--claims FILE] [--lifetime DURATION] [--iat] [--jti] [--kid ID] [--encrypt-to FILE]
                   Signs a claims JSON object (--claims FILE, else standard input) and prints the token.
                   --key: a private JWK, a PKCS#8 PEM (--alg, else implied by the key), or an HS secret.
                   --lifetime PT15M sets "exp"; --iat sets "iat" to now; --jti adds a random "jti".
-              verify (--key FILE | --config FILE) [--issuer ISS] [--audience AUD] [--skew SECONDS] [TOKEN]
+                  --encrypt-to FILE encrypts the signed token for an RSA public key (SPKI PEM or JWK):
+                  a nested JWE, --encrypt-alg RSA-OAEP-256 (default) or RSA-OAEP, --encrypt-kid ID.
+              verify (--key FILE | --config FILE) [--decrypt-key FILE] [--issuer ISS] [--audience AUD] [--skew SECONDS] [TOKEN]
                   Verifies a token (the argument, else standard input) exactly as the server does and
                   prints its claims as JSON (exit 0), or the reason it is refused (exit 1).
                   --key: a public JWK, a JWK Set, an SPKI PEM (--alg, else implied), or an HS secret.
                   --config: a properties file with the server's keys (sigil.*, mp.jwt.*).
-              inspect [TOKEN]
-                  Decodes a token's header and claims WITHOUT verifying anything.
+                  --decrypt-key FILE: the RSA private key (PKCS#8 PEM or JWK) of encrypted tokens,
+                  --decrypt-alg RSA-OAEP or RSA-OAEP-256 (default both).
+              inspect [--decrypt-key FILE] [TOKEN]
+                  Decodes a token's header and claims WITHOUT verifying anything; an encrypted token
+                  is decrypted with --decrypt-key first (its signature is still not checked).
               help
                   Prints this text.
 

@@ -1,7 +1,6 @@
 package io.sigil.auth.cli;
 
 import io.sigil.auth.token.JwsAlgorithm;
-import io.sigil.auth.token.SigilConfigurationException;
 import io.sigil.auth.token.SigningKey;
 import io.sigil.auth.token.TokenIssuer;
 import jakarta.json.Json;
@@ -17,13 +16,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * {@code sign}: signs a claims JSON object with a key and prints the compact token. The header
  * is {@code alg} (the key's), {@code typ} JWT and the key's {@code kid}. Optionally sets
- * {@code exp} from a lifetime, {@code iat} to now and a random {@code jti}. Stateless.
+ * {@code exp} from a lifetime, {@code iat} to now and a random {@code jti}. With
+ * {@code --encrypt-to}, the signed token is then encrypted for an RSA public key
+ * ({@link CliEncryption}). Stateless.
  */
 final class SignCommand {
 
@@ -33,7 +35,9 @@ final class SignCommand {
     }
 
     static int run(List<String> arguments, Terminal terminal) throws UsageException {
-        CliArgs args = CliArgs.parse(arguments, Set.of("key", "alg", "kid", "claims", "lifetime"), Set.of("iat", "jti"));
+        Set<String> options = new HashSet<>(Set.of("key", "alg", "kid", "claims", "lifetime"));
+        options.addAll(CliEncryption.SIGN_OPTIONS);
+        CliArgs args = CliArgs.parse(arguments, options, Set.of("iat", "jti"));
         args.maxOperands(0);
         String keySource = args.value("key").orElseThrow(() -> new UsageException("--key is required"));
         JwsAlgorithm algorithm = args.value("alg").isPresent() ? Algorithms.parse(args.value("alg").get()) : null;
@@ -56,7 +60,8 @@ final class SignCommand {
         String signingInput = B64.encodeToString(header.build().toString().getBytes(StandardCharsets.UTF_8)) + '.'
                 + B64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
         byte[] signature = key.sign(signingInput.getBytes(StandardCharsets.US_ASCII));
-        terminal.out().println(signingInput + '.' + B64.encodeToString(signature));
+        terminal.out().println(CliEncryption.encryptIfAsked(signingInput + '.' + B64.encodeToString(signature), args,
+                terminal));
         return SigilCli.OK;
     }
 
@@ -77,7 +82,7 @@ final class SignCommand {
                 lifetime = TokenIssuer.checkLifetime(Duration.parse(args.value("lifetime").get().strip()));
             } catch (DateTimeParseException e) {
                 throw new UsageException("--lifetime must be an ISO-8601 duration such as PT15M");
-            } catch (SigilConfigurationException e) {
+            } catch (IllegalArgumentException e) {
                 throw new UsageException("--lifetime must be between " + TokenIssuer.MIN_LIFETIME + " and "
                         + TokenIssuer.MAX_LIFETIME);
             }

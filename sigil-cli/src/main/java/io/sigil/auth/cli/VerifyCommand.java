@@ -2,10 +2,11 @@ package io.sigil.auth.cli;
 
 import io.sigil.auth.config.SigilConfig;
 import io.sigil.auth.config.SigilConfigLoader;
+import io.sigil.auth.config.SigilConfigurationException;
 import io.sigil.auth.token.InvalidTokenException;
 import io.sigil.auth.token.JwsAlgorithm;
 import io.sigil.auth.token.KeyResolver;
-import io.sigil.auth.token.SigilConfigurationException;
+import io.sigil.auth.token.NestedTokenVerifier;
 import io.sigil.auth.token.TokenPolicy;
 import io.sigil.auth.token.TokenVerifier;
 import io.sigil.auth.token.VerifiedToken;
@@ -14,6 +15,7 @@ import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +25,8 @@ import java.util.Set;
 /**
  * {@code verify}: checks a token with the server's {@link TokenVerifier}, under keys from
  * {@code --key} or the server's configuration read by {@link SigilConfigLoader} from a
- * properties file. Prints the claims (exit 0) or the reason (exit 1). Stateless.
+ * properties file. Encrypted tokens are decrypted with {@code --decrypt-key}, or the configuration's
+ * {@code mp.jwt.decrypt.key.location}. Prints the claims (exit 0) or the reason (exit 1). Stateless.
  */
 final class VerifyCommand {
 
@@ -31,12 +34,15 @@ final class VerifyCommand {
     }
 
     static int run(List<String> arguments, Terminal terminal) throws UsageException {
-        CliArgs args = CliArgs.parse(arguments,
-                Set.of("key", "config", "alg", "kid", "issuer", "audience", "skew", "max-age"), Set.of());
+        Set<String> options = new HashSet<>(Set.of("key", "config", "alg", "kid", "issuer", "audience", "skew",
+                "max-age"));
+        options.addAll(CliEncryption.VERIFY_OPTIONS);
+        CliArgs args = CliArgs.parse(arguments, options, Set.of());
         args.maxOperands(1);
         ServerVerifier verifier;
         if (args.value("config").isPresent()) {
-            for (String option : List.of("key", "alg", "kid", "issuer", "audience", "skew", "max-age")) {
+            for (String option : List.of("key", "alg", "kid", "issuer", "audience", "skew", "max-age", "decrypt-key",
+                    "decrypt-alg")) {
                 if (args.value(option).isPresent()) {
                     throw new UsageException("--" + option + " does not go with --config: the file says it all");
                 }
@@ -46,7 +52,9 @@ final class VerifyCommand {
             JwsAlgorithm algorithm = args.value("alg").isPresent() ? Algorithms.parse(args.value("alg").get()) : null;
             KeyResolver keys = CliKeys.verificationKeys(args.value("key").get(), algorithm,
                     args.value("kid").orElse(null), terminal);
-            verifier = new ServerVerifier(new TokenVerifier(keys, policy(args), Clock.systemUTC()), Set.of());
+            TokenPolicy policy = policy(args);
+            verifier = new ServerVerifier(new NestedTokenVerifier(new TokenVerifier(keys, policy, Clock.systemUTC()),
+                    CliEncryption.decryptor(args, policy.maxTokenLength(), terminal)), Set.of());
         } else {
             throw new UsageException("give the keys: --key FILE (JWK, JWK Set, PEM or HMAC secret) or --config FILE"
                     + " (the server's properties)");
@@ -75,8 +83,8 @@ final class VerifyCommand {
             return new TokenPolicy(args.value("issuer").orElse("sigil"), audiences,
                     Duration.ofSeconds(seconds(args, "skew").orElse(60L)),
                     seconds(args, "max-age").map(Duration::ofSeconds), 8192);
-        } catch (SigilConfigurationException e) {
-            throw new UsageException(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--issuer, --skew or --max-age: " + e.getMessage());
         }
     }
 

@@ -81,18 +81,7 @@ final class BrowserCookies {
 
     /** @return the value of the request's only cookie of that name, or null (none, or two) */
     static String value(HttpServletRequest request, String name) {
-        String found = null;
-        if (request.getCookies() != null) {
-            for (jakarta.servlet.http.Cookie cookie : request.getCookies()) {
-                if (cookie.getName().equals(name)) {
-                    if (found != null) {
-                        return null;
-                    }
-                    found = cookie.getValue();
-                }
-            }
-        }
-        return found;
+        return CsrfGuard.cookieValue(request, name);
     }
 
     private static String cookie(CookieMode mode, String name, String value, String path, long maxAge,

@@ -1,6 +1,6 @@
 package io.sigil.auth.endpoints;
 
-import io.sigil.auth.token.SigilConfigurationException;
+import io.sigil.auth.config.SigilConfigurationException;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 

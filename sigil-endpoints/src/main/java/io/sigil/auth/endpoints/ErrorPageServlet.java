@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -12,6 +13,9 @@ import java.util.Map;
  * container or the authentication layer ends a request with, the body is a short
  * {@code application/problem+json} document, never the container's HTML page and never an
  * exception's text. Headers set before the error, such as {@code WWW-Authenticate}, are kept.
+ * It touches neither the session nor CDI, and writes through whichever of the output stream or
+ * writer the failed request left free, so it renders even when the request failed inside the
+ * server. Stateless.
  */
 public final class ErrorPageServlet extends HttpServlet {
 
@@ -28,12 +32,22 @@ public final class ErrorPageServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 404;
-        String body = Problems.body(status, detail(status, response.getHeader("WWW-Authenticate")));
+        if (response.isCommitted()) {
+            return;
+        }
+        byte[] body = Problems.body(status, detail(status, response.getHeader("WWW-Authenticate")))
+                .getBytes(StandardCharsets.UTF_8);
+        response.resetBuffer();
         response.setStatus(status);
-        response.setContentType(Problems.MEDIA_TYPE);
-        response.setCharacterEncoding("UTF-8");
+        response.setContentType(Problems.MEDIA_TYPE + ";charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(body);
+        response.setContentLength(body.length);
+        // The failed request may have taken the writer already: bytes go through either.
+        try {
+            response.getOutputStream().write(body);
+        } catch (IllegalStateException writerTaken) {
+            response.getWriter().write(new String(body, StandardCharsets.UTF_8));
+        }
     }
 
     private static String detail(int status, String challenge) {

@@ -2,6 +2,7 @@ package io.sigil.auth.endpoints;
 
 import io.sigil.auth.config.SigilConfig;
 import io.sigil.auth.throttle.LoginThrottle;
+import io.sigil.auth.identitystore.PasswordCheck;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
@@ -65,6 +66,11 @@ final class FormLoginServlet extends HttpServlet {
             Problems.tooManyAttempts(response, wait);
             return;
         }
+        if (response.getStatus() == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
+            // The mechanism found no identity store that could answer, and set Retry-After.
+            unavailable(response);
+            return;
+        }
         render(request, response, HttpServletResponse.SC_UNAUTHORIZED, next, true);
     }
 
@@ -74,6 +80,10 @@ final class FormLoginServlet extends HttpServlet {
         PasswordSignIn.Outcome outcome = PasswordSignIn.attempt(request, username, password);
         if (outcome instanceof PasswordSignIn.Throttled throttled) {
             Problems.tooManyAttempts(response, throttled.retryAfter());
+            return;
+        }
+        if (outcome instanceof PasswordSignIn.Unavailable) {
+            unavailable(response);
             return;
         }
         if (!(outcome instanceof PasswordSignIn.Granted granted)) {
@@ -116,5 +126,12 @@ final class FormLoginServlet extends HttpServlet {
                 + "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>"
                 + hiddenNext
                 + "<button type=\"submit\">Sign in</button></form>");
+    }
+
+    /** 503 with Retry-After: no identity store could check the password (see PasswordCheck). */
+    private static void unavailable(HttpServletResponse response) throws IOException {
+        response.setHeader("Retry-After", String.valueOf(PasswordCheck.RETRY_AFTER_SECONDS));
+        Problems.send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                "The sign-in service is unavailable. Please try again in a moment.");
     }
 }

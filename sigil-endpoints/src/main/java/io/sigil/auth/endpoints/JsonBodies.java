@@ -8,9 +8,11 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.net.URLDecoder;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,14 +44,21 @@ final class JsonBodies {
         return bare.toLowerCase(Locale.ROOT).equals(type);
     }
 
-    /** @return the body as text, or null if it is longer than {@value #MAX_BODY} characters */
+    /**
+     * @return the body as text, or null if it is longer than {@value #MAX_BODY} characters or
+     *         declares a charset this JVM does not know (a client's mistake: 400, not 500)
+     */
     static String read(HttpServletRequest request) throws IOException {
-        if (request.getCharacterEncoding() == null) {
-            request.setCharacterEncoding("UTF-8");
+        Charset charset;
+        try {
+            String declared = request.getCharacterEncoding();
+            charset = declared == null ? StandardCharsets.UTF_8 : Charset.forName(declared.trim());
+        } catch (IllegalArgumentException unknownCharset) {
+            return null;
         }
         StringBuilder body = new StringBuilder();
         char[] buffer = new char[1024];
-        Reader reader = request.getReader();
+        Reader reader = new InputStreamReader(request.getInputStream(), charset);
         for (int n; (n = reader.read(buffer)) >= 0; ) {
             body.append(buffer, 0, n);
             if (body.length() > MAX_BODY) {

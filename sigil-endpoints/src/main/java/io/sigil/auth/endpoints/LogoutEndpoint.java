@@ -45,9 +45,7 @@ final class LogoutEndpoint extends HttpServlet {
         }
         AuthenticatedCaller caller = AuthenticatedCaller.of(request).orElse(null);
         if (caller == null) {
-            response.setHeader("WWW-Authenticate",
-                    "Bearer realm=\"" + CDI.current().select(SigilConfig.class).get().realm() + "\"");
-            Problems.send(response, 401, "Authentication is required.");
+            Problems.unauthorized(response, "Authentication is required.");
             return;
         }
         boolean all = "true".equals(everywhere);

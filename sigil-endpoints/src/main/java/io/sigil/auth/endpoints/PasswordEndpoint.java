@@ -1,6 +1,5 @@
 package io.sigil.auth.endpoints;
 
-import io.sigil.auth.config.SigilConfig;
 import io.sigil.auth.identitystore.PasswordChangeService;
 import io.sigil.auth.mechanism.AuthenticatedCaller;
 import io.sigil.auth.throttle.LoginThrottle;
@@ -55,9 +54,7 @@ final class PasswordEndpoint extends HttpServlet {
         }
         AuthenticatedCaller caller = AuthenticatedCaller.of(request).orElse(null);
         if (caller == null) {
-            response.setHeader("WWW-Authenticate",
-                    "Bearer realm=\"" + CDI.current().select(SigilConfig.class).get().realm() + "\"");
-            Problems.send(response, 401, "Authentication is required.");
+            Problems.unauthorized(response, "Authentication is required.");
             return;
         }
         String current;
@@ -110,7 +107,8 @@ final class PasswordEndpoint extends HttpServlet {
                 case WRONG_CURRENT_PASSWORD -> Problems.send(response, 403, "The current password is wrong.");
             }
         } catch (SQLException e) {
-            LOG.log(Level.WARNING, "cannot change the password of " + caller.name(), e);
+            LOG.warning("cannot change the password of " + caller.name() + ": " + e.getMessage());
+            LOG.log(Level.FINE, "the password change failed", e);
             response.setHeader("Retry-After", "30");
             Problems.send(response, 503, "The password could not be changed; try again later.");
         }

@@ -4,6 +4,7 @@ import io.sigil.auth.refresh.RefreshFamilies;
 import io.sigil.auth.throttle.LoginThrottle;
 import io.sigil.auth.token.IssuedToken;
 import io.sigil.auth.token.TokenIssuer;
+import io.sigil.auth.identitystore.PasswordCheck;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
@@ -36,6 +37,10 @@ final class PasswordSignIn {
     record Refused() implements Outcome {
     }
 
+    /** No identity store could answer (a user store is down): 503 with Retry-After, see {@link PasswordCheck}. */
+    record Unavailable() implements Outcome {
+    }
+
     /**
      * @param caller       the caller's name
      * @param access       the access token
@@ -60,14 +65,16 @@ final class PasswordSignIn {
         if (wait.isPresent()) {
             return new Throttled(wait.get());
         }
-        CredentialValidationResult result = CDI.current().select(IdentityStoreHandler.class).get()
-                .validate(new UsernamePasswordCredential(username, password));
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            if (result.getStatus() == CredentialValidationResult.Status.INVALID) {
-                throttle.failed(username, request.getRemoteAddr());
-            }
+        PasswordCheck.Outcome checked = PasswordCheck.validate(CDI.current().select(IdentityStoreHandler.class).get(),
+                new UsernamePasswordCredential(username, password));
+        if (checked instanceof PasswordCheck.Unavailable) {
+            return new Unavailable();
+        }
+        if (!(checked instanceof PasswordCheck.Valid valid)) {
+            throttle.failed(username, request.getRemoteAddr());
             return new Refused();
         }
+        CredentialValidationResult result = valid.result();
         throttle.succeeded(username);
         TokenIssuer issuer = CDI.current().select(TokenIssuer.class).get();
         RefreshFamilies families = CDI.current().select(RefreshFamilies.class).get();

@@ -1,5 +1,7 @@
 package io.sigil.auth.endpoints;
 
+import io.sigil.auth.config.SigilConfig;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
@@ -46,6 +48,19 @@ public final class Problems {
                 .add("status", status)
                 .add("detail", detail)
                 .build().toString();
+    }
+
+    /**
+     * Writes a 401 problem answer with the Bearer challenge of the configured realm.
+     *
+     * @param response the response, not yet committed
+     * @param detail   a short sentence for the client
+     * @throws IOException if the body cannot be written
+     */
+    static void unauthorized(HttpServletResponse response, String detail) throws IOException {
+        response.setHeader("WWW-Authenticate",
+                "Bearer realm=\"" + CDI.current().select(SigilConfig.class).get().realm() + "\"");
+        send(response, 401, detail);
     }
 
     /**

@@ -8,6 +8,7 @@ import io.sigil.auth.refresh.RefreshGrant;
 import io.sigil.auth.throttle.LoginThrottle;
 import io.sigil.auth.token.IssuedToken;
 import io.sigil.auth.token.TokenIssuer;
+import io.sigil.auth.identitystore.PasswordCheck;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.JsonObject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -32,7 +33,8 @@ import java.util.logging.Logger;
  * {@code password}: the password goes to the application's identity stores through the
  * {@link IdentityStoreHandler}, after the {@link LoginThrottle} allowed the attempt (else 429 with
  * {@code Retry-After}, before anything is hashed). Wrong credentials get the same 401 whether or
- * not the user exists; a malformed request 400 (problem+json).</li>
+ * not the user exists; a malformed request 400 (problem+json); no store that could answer (a
+ * user store is down) 503 with {@code Retry-After}, see {@link PasswordCheck}.</li>
  * <li>{@code grant_type=refresh_token} with {@code refresh_token}: the token is used up and a new
  * pair issued ({@link RefreshFamilies}); a used, revoked, expired or unknown one gets 400
  * {@code {"error":"invalid_grant"}}.</li>
@@ -85,13 +87,14 @@ final class TokenEndpoint extends HttpServlet {
         PasswordSignIn.Outcome outcome = PasswordSignIn.attempt(request, username, password);
         if (outcome instanceof PasswordSignIn.Throttled throttled) {
             Problems.tooManyAttempts(response, throttled.retryAfter());
+        } else if (outcome instanceof PasswordSignIn.Unavailable) {
+            response.setHeader("Retry-After", String.valueOf(PasswordCheck.RETRY_AFTER_SECONDS));
+            Problems.send(response, 503, "The user store cannot be reached. Try again later.");
         } else if (outcome instanceof PasswordSignIn.Granted granted) {
             OAuthResponses.granted(request, response, granted.caller(), granted.access(), granted.lifetime(),
                     granted.refreshToken());
         } else {
-            response.setHeader("WWW-Authenticate",
-                    "Bearer realm=\"" + CDI.current().select(SigilConfig.class).get().realm() + "\"");
-            Problems.send(response, 401, "Invalid user name or password.");
+            Problems.unauthorized(response, "Invalid user name or password.");
         }
     }
 

@@ -1,13 +1,12 @@
 package io.sigil.auth.config;
 
 import io.sigil.auth.token.JwsAlgorithm;
-import io.sigil.auth.token.KeyLocation;
 import io.sigil.auth.token.KeyMaterial;
 import io.sigil.auth.token.KeyResolver;
 import io.sigil.auth.token.KeyRing;
 import io.sigil.auth.token.RemoteJwkSet;
-import io.sigil.auth.token.SigilConfigurationException;
 import io.sigil.auth.token.VerificationKey;
+import io.sigil.auth.token.internal.KeyLocation;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -62,8 +61,8 @@ record KeySources(ClassLoader classLoader, Clock clock, Duration reload, Duratio
             } catch (URISyntaxException e) {
                 throw new SigilConfigurationException(setting + " is not a valid https URL");
             }
-            RemoteJwkSet remote = RemoteJwkSet.https(uri, KeyLocation.DEFAULT_TIMEOUT, defaultAlgorithm, rsaMinBits,
-                    remoteRefresh, remoteMaxAge, clock);
+            RemoteJwkSet remote = SigilConfigurationException.naming(setting, () -> RemoteJwkSet.https(uri,
+                    KeyLocation.DEFAULT_TIMEOUT, defaultAlgorithm, rsaMinBits, remoteRefresh, remoteMaxAge, clock));
             return new Source(List.of(), remote, remote::keys, remote::currentKeys);
         }
         Optional<Path> file = filePath(location, setting);
@@ -74,14 +73,14 @@ record KeySources(ClassLoader classLoader, Clock clock, Duration reload, Duratio
         }
         // classpath:, or (as MicroProfile JWT resolves it) a relative path that is no file.
         String resource = location.contains(":") ? location : "classpath:" + location;
-        KeyRing ring = KeyRing.of(null, parse(KeyLocation.read(resource, classLoader, KeyLocation.DEFAULT_TIMEOUT,
-                setting), setting, defaultAlgorithm));
+        KeyRing ring = SigilConfigurationException.naming(setting, () -> KeyRing.of(null,
+                parse(KeyLocation.read(resource, classLoader, KeyLocation.DEFAULT_TIMEOUT), setting, defaultAlgorithm)));
         return new Source(ring.keys(), ring, ring::keys, () -> ring);
     }
 
     private List<VerificationKey> parse(String text, String setting, JwsAlgorithm defaultAlgorithm) {
-        List<VerificationKey> keys = KeyMaterial.verificationKeys(text, defaultAlgorithm, null,
-                rsaMinBits, setting);
+        List<VerificationKey> keys = SigilConfigurationException.naming(setting,
+                () -> KeyMaterial.verificationKeys(text, defaultAlgorithm, null, rsaMinBits));
         return setting.equals(SigilConfigLoader.PUBLICKEY_LOCATION) ? SigilKeysLoader.publicOnly(keys, setting) : keys;
     }
 

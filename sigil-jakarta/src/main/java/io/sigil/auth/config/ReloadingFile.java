@@ -1,7 +1,6 @@
 package io.sigil.auth.config;
 
-import io.sigil.auth.token.KeyLocation;
-import io.sigil.auth.token.SigilConfigurationException;
+import io.sigil.auth.token.internal.KeyLocation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +45,9 @@ final class ReloadingFile<T> {
      * @param path        the file
      * @param settingName the configuration key that named it, for messages
      * @param parser      turns the text into a value; throws {@link SigilConfigurationException}
-     *                    (whose message names the setting and holds no key material)
+     *                    (whose message names the setting and holds no key material), or the
+     *                    core's {@code InvalidKeyMaterialException}, which is named after
+     *                    {@code settingName} here
      * @param describer   what to log about a new value (kids, algorithms; never key material)
      * @param interval    how often to look for a change; zero never looks again
      * @param clock       the time source
@@ -80,7 +81,7 @@ final class ReloadingFile<T> {
             throw new SigilConfigurationException(settingName + ": cannot read " + path + " ("
                     + e.getClass().getSimpleName() + ")");
         }
-        this.value = parser.apply(read());
+        this.value = parse();
         this.schedule = schedule;
         if (signing) {
             schedule.addSigningFile(this);
@@ -118,7 +119,7 @@ final class ReloadingFile<T> {
         }
         lastSeen = stamp;
         try {
-            T next = parser.apply(read());
+            T next = parse();
             value = next;
             LOG.info(() -> settingName + ": read " + path + ": " + describer.apply(next));
         } catch (SigilConfigurationException e) {
@@ -131,8 +132,10 @@ final class ReloadingFile<T> {
         }
     }
 
-    private String read() {
-        return KeyLocation.read(path.toString(), null, KeyLocation.DEFAULT_TIMEOUT, settingName);
+    /** Reads and parses the file; the core's refusal of its keys names the setting. */
+    private T parse() {
+        return SigilConfigurationException.naming(settingName,
+                () -> parser.apply(KeyLocation.read(path.toString(), null, KeyLocation.DEFAULT_TIMEOUT)));
     }
 
     private static Stamp stamp(Path path) throws IOException {

@@ -3,7 +3,6 @@ package io.sigil.auth.config;
 import io.sigil.auth.token.JwsAlgorithm;
 import io.sigil.auth.token.KeyResolver;
 import io.sigil.auth.token.KeyRing;
-import io.sigil.auth.token.SigilConfigurationException;
 import io.sigil.auth.token.VerificationKey;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,6 +1,9 @@
 package io.sigil.auth.config;
 
+import io.sigil.auth.token.NestedTokenVerifier;
 import io.sigil.auth.token.TokenPolicy;
+import io.sigil.auth.token.TokenVerifier;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -31,15 +34,27 @@ public record SigilConfig(SigilKeys keys, TokenPolicy policy, Duration tokenLife
     /** The largest {@code sigil.token.cache.size}. */
     public static final int MAX_TOKEN_CACHE_SIZE = 1_000_000;
 
+    /**
+     * The verifier of presented tokens, as the server builds it: signed tokens under the key ring
+     * and, when {@code mp.jwt.decrypt.key.location} is set, signed-then-encrypted ones.
+     *
+     * @param clock the time source
+     * @return a new verifier; thread-safe
+     */
+    public NestedTokenVerifier verifier(Clock clock) {
+        return new NestedTokenVerifier(new TokenVerifier(keys.resolver(), policy, clock),
+                keys.decryptor(policy.maxTokenLength()));
+    }
+
     /** Checks the values that no other type checks, and copies the set. */
     public SigilConfig {
         requiredClaims = Set.copyOf(requiredClaims);
         if (realm.isBlank() || realm.contains("\"") || realm.contains("\\")) {
-            throw new io.sigil.auth.token.SigilConfigurationException(
+            throw new SigilConfigurationException(
                     "sigil.realm must be non-empty and contain no quote or backslash");
         }
         if (tokenCacheSize != 0 && (tokenCacheSize < 2 || tokenCacheSize > MAX_TOKEN_CACHE_SIZE)) {
-            throw new io.sigil.auth.token.SigilConfigurationException(SigilConfigLoader.TOKEN_CACHE_SIZE
+            throw new SigilConfigurationException(SigilConfigLoader.TOKEN_CACHE_SIZE
                     + " must be 0 (off) or between 2 and " + MAX_TOKEN_CACHE_SIZE);
         }
     }

@@ -1,6 +1,5 @@
 package io.sigil.auth.config;
 
-import io.sigil.auth.token.SigilConfigurationException;
 import io.sigil.auth.token.TokenIssuer;
 import io.sigil.auth.token.TokenPolicy;
 import java.time.Clock;
@@ -82,6 +81,10 @@ public final class SigilConfigLoader {
     public static final String REMOTE_KEYS_REFRESH_INTERVAL = "sigil.remote-keys.refresh-interval";
     /** How long a fetched https: JWK Set is used before it is fetched again, ISO-8601. */
     public static final String REMOTE_KEYS_MAX_AGE = "sigil.remote-keys.max-age";
+    /** The private RSA key that decrypts encrypted tokens: PKCS#8 PEM, private JWK or JWK Set; file or classpath. */
+    public static final String DECRYPT_KEY_LOCATION = "mp.jwt.decrypt.key.location";
+    /** RSA-OAEP or RSA-OAEP-256; unset, both are accepted. */
+    public static final String DECRYPT_KEY_ALGORITHM = "mp.jwt.decrypt.key.algorithm";
     /** The smallest RSA modulus accepted, in bits. */
     public static final String RSA_MIN_BITS = "sigil.rsa.min-bits";
 
@@ -113,13 +116,12 @@ public final class SigilConfigLoader {
     public static SigilConfig load(Config config, ClassLoader classLoader, Clock clock) {
         boolean generateSecret = bool(config, GENERATE_SECRET, false);
         SigilKeys keys = SigilKeysLoader.load(config, generateSecret, classLoader, clock);
-        String issuer = get(config, ISSUER, String.class).orElse("sigil").trim();
-        Set<String> audiences = list(config, AUDIENCES);
-        long skew = get(config, CLOCK_SKEW, Long.class).orElse(60L);
-        Optional<Duration> age = get(config, TOKEN_AGE, Long.class).map(Duration::ofSeconds);
-        int maxLength = get(config, MAX_LENGTH, Integer.class).orElse(8192);
-        TokenPolicy policy = new TokenPolicy(issuer, audiences, Duration.ofSeconds(skew), age, maxLength);
-        Duration lifetime = TokenIssuer.checkLifetime(duration(config, LIFETIME, Duration.ofMinutes(15)));
+        TokenPolicy policy = policy(config);
+        Duration lifetime = duration(config, LIFETIME, Duration.ofMinutes(15));
+        if (lifetime.compareTo(TokenIssuer.MIN_LIFETIME) < 0 || lifetime.compareTo(TokenIssuer.MAX_LIFETIME) > 0) {
+            throw new SigilConfigurationException(LIFETIME + " must be between " + TokenIssuer.MIN_LIFETIME + " and "
+                    + TokenIssuer.MAX_LIFETIME);
+        }
         Optional<String> dataSource = get(config, DATASOURCE, String.class).map(String::trim).filter(v -> !v.isEmpty());
         String realm = get(config, REALM, String.class).orElse("sigil").trim();
         TokenTransport transport = transport(config);
@@ -138,6 +140,31 @@ public final class SigilConfigLoader {
         }
         return new SigilConfig(keys, policy, lifetime, generateSecret, dataSource, realm, transport, requiredClaims,
                 jwksMaxAge, tokenCacheSize, cookies);
+    }
+
+    /** Reads the claim requirements, checking each value against the core's bounds under its own key. */
+    private static TokenPolicy policy(Config config) {
+        String issuer = get(config, ISSUER, String.class).orElse("sigil").trim();
+        if (issuer.isEmpty()) {
+            throw new SigilConfigurationException(ISSUER + " must not be empty");
+        }
+        long skew = get(config, CLOCK_SKEW, Long.class).orElse(60L);
+        if (skew < 0 || skew > TokenPolicy.MAX_CLOCK_SKEW.toSeconds()) {
+            throw new SigilConfigurationException(CLOCK_SKEW + " must be between 0 and "
+                    + TokenPolicy.MAX_CLOCK_SKEW.toSeconds() + " seconds");
+        }
+        Optional<Long> age = get(config, TOKEN_AGE, Long.class);
+        if (age.isPresent() && (age.get() < 1 || age.get() > TokenPolicy.MAX_TOKEN_AGE.toSeconds())) {
+            throw new SigilConfigurationException(TOKEN_AGE + " must be between 1 and "
+                    + TokenPolicy.MAX_TOKEN_AGE.toSeconds() + " seconds");
+        }
+        int maxLength = get(config, MAX_LENGTH, Integer.class).orElse(8192);
+        if (maxLength < TokenPolicy.MIN_TOKEN_LENGTH || maxLength > TokenPolicy.MAX_TOKEN_LENGTH) {
+            throw new SigilConfigurationException(MAX_LENGTH + " must be between " + TokenPolicy.MIN_TOKEN_LENGTH
+                    + " and " + TokenPolicy.MAX_TOKEN_LENGTH);
+        }
+        return new TokenPolicy(issuer, list(config, AUDIENCES), Duration.ofSeconds(skew), age.map(Duration::ofSeconds),
+                maxLength);
     }
 
     private static TokenTransport transport(Config config) {

@@ -1,6 +1,7 @@
 package io.sigil.auth.config;
 
 import io.sigil.auth.identitystore.VerifiedTokenCache;
+import io.sigil.auth.token.NestedTokenVerifier;
 import io.sigil.auth.token.SigningKey;
 import io.sigil.auth.token.TokenIssuer;
 import io.sigil.auth.token.TokenVerifier;
@@ -39,6 +40,13 @@ public class SigilConfigProducer {
     @Singleton
     TokenVerifier verifier(SigilConfig config) {
         return new TokenVerifier(config.keys().resolver(), config.policy(), Clock.systemUTC());
+    }
+
+    /** Signed tokens and, with {@code mp.jwt.decrypt.key.location}, signed-then-encrypted ones. */
+    @Produces
+    @Singleton
+    NestedTokenVerifier nestedVerifier(SigilConfig config) {
+        return config.verifier(Clock.systemUTC());
     }
 
     /** The cache of verified tokens ({@code sigil.token.cache.size}), dropped whenever the keys change. */

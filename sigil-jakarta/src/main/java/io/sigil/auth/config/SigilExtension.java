@@ -10,7 +10,6 @@ import io.sigil.auth.inject.JsonWebTokenProducer;
 import io.sigil.auth.mechanism.SigilAuthentication;
 import io.sigil.auth.mechanism.SigilAuthenticationMechanism;
 import io.sigil.auth.revocation.RevocationStoreProducer;
-import io.sigil.auth.token.SigilConfigurationException;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AfterTypeDiscovery;
@@ -113,11 +112,13 @@ public class SigilExtension implements Extension {
         try {
             // The deployment's loader: classpath: key locations name resources of the application.
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            config = SigilConfigLoader.load(mpConfig.get(),
+            Config deploymentConfig = mpConfig.get();
+            config = SigilConfigLoader.load(deploymentConfig,
                     loader != null ? loader : SigilExtension.class.getClassLoader(), Clock.systemUTC());
             LOG.info(() -> "Sigil configured: issuer=" + config.policy().issuer()
                     + ", token lifetime=" + config.tokenLifetime() + ", keys: " + config.keys()
                     + (config.dataSource().map(ds -> ", JDBC user store: " + ds).orElse("")));
+            RevocationStoreProducer.checkConfiguredCache(deploymentConfig);
         } catch (SigilConfigurationException e) {
             event.addDeploymentProblem(e);
         }

@@ -1,9 +1,9 @@
 package io.sigil.auth.config;
 
-import io.sigil.auth.token.JweDecryptor;
+import io.sigil.auth.token.DecryptionKey;
 import io.sigil.auth.token.Jwk;
+import io.sigil.auth.token.JweDecryptor;
 import io.sigil.auth.token.KeyResolver;
-import io.sigil.auth.token.SigilConfigurationException;
 import io.sigil.auth.token.SigningKey;
 import io.sigil.auth.token.VerificationKey;
 import java.util.ArrayList;
@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * The deployment's keys, as one ring: the key Sigil signs its tokens with, and every key a
  * presented token may be verified with, each bound to its own algorithm. Built by
  * {@link SigilKeysLoader} from {@code sigil.secret}, {@code sigil.signing.key.*},
- * {@code sigil.verify.keys.location} and the {@code mp.jwt.verify.publickey*} keys.
+ * {@code sigil.verify.keys.location} and the {@code mp.jwt.verify.publickey*} keys; and the keys
+ * that decrypt encrypted tokens ({@code mp.jwt.decrypt.key.*}), if any.
  *
  * <p>Some sources change while the application runs (a key file re-read when it changes, a
  * remote JWK Set); {@link #resolver()} and {@link #publishedKeys()} always answer with their
@@ -29,15 +30,15 @@ public final class SigilKeys {
     private final KeyResolver resolver;
     private final List<Supplier<List<VerificationKey>>> ownKeys;
     private final String description;
-    private final JweDecryptor decryptor;
     private final KeyGeneration generation;
+    private final List<DecryptionKey> decryptionKeys;
 
     /**
      * Keys whose sources never change (see the other constructor).
      */
     SigilKeys(SigningKeySource signing, KeyResolver resolver, List<Supplier<List<VerificationKey>>> ownKeys,
               String description) {
-        this(signing, resolver, ownKeys, description, KeyGeneration.fixed(), null);
+        this(signing, resolver, ownKeys, description, KeyGeneration.fixed());
     }
 
     /**
@@ -47,16 +48,34 @@ public final class SigilKeys {
      *                    the signing key
      * @param description what to log at deployment; names settings and kids, never key material
      * @param generation  follows the sources of {@code resolver} that change at run time
-     * @param decryptor   opens encrypted tokens ({@code mp.jwt.decrypt.key.location}); null when none is set
      */
     SigilKeys(SigningKeySource signing, KeyResolver resolver, List<Supplier<List<VerificationKey>>> ownKeys,
-              String description, KeyGeneration generation, JweDecryptor decryptor) {
-        this.decryptor = decryptor;
+              String description, KeyGeneration generation) {
+        this(signing, resolver, ownKeys, description, generation, List.of());
+    }
+
+    /**
+     * @param decryptionKeys the keys of {@code mp.jwt.decrypt.key.location}; empty, encrypted
+     *                       tokens are refused
+     */
+    SigilKeys(SigningKeySource signing, KeyResolver resolver, List<Supplier<List<VerificationKey>>> ownKeys,
+              String description, KeyGeneration generation, List<DecryptionKey> decryptionKeys) {
         this.signing = signing;
         this.resolver = resolver;
         this.ownKeys = List.copyOf(ownKeys);
-        this.description = description;
         this.generation = generation;
+        this.decryptionKeys = List.copyOf(decryptionKeys);
+        this.description = description + (decryptionKeys.isEmpty() ? "" : "; decrypting with " + decryptionKeys);
+    }
+
+    /**
+     * @param maxTokenLength the longest token accepted ({@code sigil.token.max-length})
+     * @return the decryptor of encrypted tokens, or empty when {@code mp.jwt.decrypt.key.location}
+     *         is unset
+     */
+    public Optional<JweDecryptor> decryptor(int maxTokenLength) {
+        return decryptionKeys.isEmpty() ? Optional.empty()
+                : Optional.of(new JweDecryptor(decryptionKeys, maxTokenLength));
     }
 
     /**
@@ -83,14 +102,6 @@ public final class SigilKeys {
                     + " or " + SigilConfigLoader.SIGNING_KEY_LOCATION + " to issue tokens");
         }
         return signing.key();
-    }
-
-    /**
-     * @return the decryptor of encrypted tokens; when present, every presented token must be an
-     *         encrypted one that holds a signed token
-     */
-    public Optional<JweDecryptor> decryptor() {
-        return Optional.ofNullable(decryptor);
     }
 
     /** @return whether a secret or a signing key is configured, so that tokens can be issued */

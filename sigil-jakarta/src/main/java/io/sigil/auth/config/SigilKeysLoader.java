@@ -4,13 +4,11 @@ import static io.sigil.auth.config.SigilConfigLoader.duration;
 import static io.sigil.auth.config.SigilConfigLoader.get;
 
 import io.sigil.auth.token.HmacKey;
-import io.sigil.auth.token.JweDecryptor;
 import io.sigil.auth.token.JwsAlgorithm;
 import io.sigil.auth.token.KeyMaterial;
 import io.sigil.auth.token.KeyResolver;
 import io.sigil.auth.token.KeyRing;
 import io.sigil.auth.token.RemoteJwkSet;
-import io.sigil.auth.token.SigilConfigurationException;
 import io.sigil.auth.token.SigningKey;
 import io.sigil.auth.token.VerificationKey;
 import java.nio.file.Files;
@@ -83,20 +81,18 @@ final class SigilKeysLoader {
         } else {
             secret.ifPresent(fixed::add);
         }
-        inline.ifPresent(text -> fixed.addAll(publicOnly(KeyMaterial.verificationKeys(text, outsideAlgorithm, null,
-                rsaMinBits, SigilConfigLoader.PUBLICKEY), SigilConfigLoader.PUBLICKEY)));
-        KeyRing fixedRing = KeyRing.of(null, fixed);
+        inline.ifPresent(text -> fixed.addAll(publicOnly(SigilConfigurationException.naming(SigilConfigLoader.PUBLICKEY,
+                () -> KeyMaterial.verificationKeys(text, outsideAlgorithm, null, rsaMinBits)), SigilConfigLoader.PUBLICKEY)));
+        KeyRing fixedRing = SigilConfigurationException.naming(SigilConfigLoader.PUBLICKEY, () -> KeyRing.of(null, fixed));
 
         List<KeyResolver> resolvers = new ArrayList<>();
+        List<Supplier<?>> snapshots = new ArrayList<>();
         if (signing != null) {
             resolvers.add(signing);
+            snapshots.add(signing::key);
         }
         resolvers.add(fixedRing);
         List<Supplier<List<VerificationKey>>> own = new ArrayList<>();
-        List<Supplier<?>> snapshots = new ArrayList<>();
-        if (signing != null) {
-            snapshots.add(signing::key);
-        }
         Map<String, VerificationKey> kids = new HashMap<>();
         Map<String, String> kidOrigins = new HashMap<>();
         SigningKey signingKey = signing == null ? null : signing.key();
@@ -126,10 +122,8 @@ final class SigilKeysLoader {
                 : "signing " + signingKey.algorithm() + (signingKey.keyId() == null ? "" : " kid=" + signingKey.keyId())
                 + ", verifying it")
                 + " and " + SigilKeys.describe(fixedRing.keys()) + " and " + locations + " key locations";
-        Optional<JweDecryptor> decryptor = DecryptionKeyLoader.load(config, classLoader, rsaMinBits);
         return new SigilKeys(signing, KeyResolver.firstOf(resolvers.toArray(KeyResolver[]::new)), own,
-                description + decryptor.map(d -> ", opening encrypted tokens with " + DecryptionKeyLoader.LOCATION)
-                        .orElse(""), new KeyGeneration(snapshots), decryptor.orElse(null));
+                description, new KeyGeneration(snapshots), DecryptionKeyLoader.load(config, classLoader));
     }
 
     /** A secret in a public-key setting is a mistake (and would be shared with the outside issuer). */
@@ -199,10 +193,12 @@ final class SigilKeysLoader {
                     + " not survive a restart and will not be accepted by other nodes.");
             byte[] generated = new byte[32];
             new SecureRandom().nextBytes(generated);
-            return Optional.of(HmacKey.hs256(null, generated, SigilConfigLoader.SECRET));
+            return Optional.of(SigilConfigurationException.naming(SigilConfigLoader.SECRET,
+                    () -> HmacKey.hs256(null, generated)));
         }
         byte[] secret = SigilConfigLoader.decodeSecret(value.get());
-        return Optional.of(HmacKey.hs256(null, secret, SigilConfigLoader.SECRET));
+        return Optional.of(SigilConfigurationException.naming(SigilConfigLoader.SECRET,
+                () -> HmacKey.hs256(null, secret)));
     }
 
     private static int rsaMinBits(Config config) {
@@ -237,16 +233,5 @@ final class SigilKeysLoader {
             throw new SigilConfigurationException(key + " must be between " + min + " and " + max);
         }
         return value;
-    }
-
-    /**
-     * One configured location of verification keys.
-     *
-     * @param initial  its keys at deployment (empty for a remote set, fetched on first use)
-     * @param resolver answers with its current keys
-     * @param current  its current keys
-     */
-    private record Source(List<VerificationKey> initial, KeyResolver resolver,
-                          Supplier<List<VerificationKey>> current) {
     }
 }

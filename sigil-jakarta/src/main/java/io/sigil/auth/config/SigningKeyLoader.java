@@ -2,11 +2,11 @@ package io.sigil.auth.config;
 
 import static io.sigil.auth.config.SigilConfigLoader.get;
 
+import io.sigil.auth.token.JwkThumbprint;
 import io.sigil.auth.token.JwsAlgorithm;
-import io.sigil.auth.token.KeyLocation;
 import io.sigil.auth.token.KeyMaterial;
-import io.sigil.auth.token.SigilConfigurationException;
 import io.sigil.auth.token.SigningKey;
+import io.sigil.auth.token.internal.KeyLocation;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -51,8 +51,9 @@ final class SigningKeyLoader {
         Optional<Path> file = KeySources.filePath(location.get(), setting);
         if (file.isEmpty()) {
             String resource = location.get().contains(":") ? location.get() : "classpath:" + location.get();
-            return SigningKeySource.fixed(signingKey(KeyLocation.read(resource, sources.classLoader(),
-                    KeyLocation.DEFAULT_TIMEOUT, setting), algorithm, keyId, sources.rsaMinBits()));
+            return SigningKeySource.fixed(SigilConfigurationException.naming(setting, () -> signingKey(
+                    KeyLocation.read(resource, sources.classLoader(), KeyLocation.DEFAULT_TIMEOUT), algorithm, keyId,
+                    sources.rsaMinBits())));
         }
         AtomicReference<ReloadingFile<SigningKey>> self = new AtomicReference<>();
         ReloadingFile<SigningKey> reloading = new ReloadingFile<>(file.get(), setting, text -> {
@@ -72,7 +73,7 @@ final class SigningKeyLoader {
     private static SigningKey signingKey(String text, Optional<JwsAlgorithm> algorithm, Optional<String> keyId,
                                          int rsaMinBits) {
         String setting = SigilConfigLoader.SIGNING_KEY_LOCATION;
-        SigningKey key = KeyMaterial.signingKey(text, algorithm.orElse(null), keyId.orElse(null), rsaMinBits, setting);
+        SigningKey key = KeyMaterial.signingKey(text, algorithm.orElse(null), keyId.orElse(null), rsaMinBits);
         if (key.algorithm().isSymmetric()) {
             throw new SigilConfigurationException(setting
                     + " must hold a private key; an HMAC secret belongs in " + SigilConfigLoader.SECRET);
@@ -88,10 +89,10 @@ final class SigningKeyLoader {
         if (key.keyId() != null) {
             return key;
         }
-        String thumbprint = SigningKeySource.thumbprint(key.verificationKey());
+        String thumbprint = JwkThumbprint.of(key.verificationKey());
         String trimmed = text.strip();
         if (!trimmed.startsWith("{")) {
-            return KeyMaterial.signingKey(text, algorithm.orElse(null), thumbprint, rsaMinBits, setting);
+            return KeyMaterial.signingKey(text, algorithm.orElse(null), thumbprint, rsaMinBits);
         }
         JsonObject jwk;
         try (JsonReader reader = Json.createReader(new StringReader(trimmed))) {
@@ -100,6 +101,6 @@ final class SigningKeyLoader {
             throw new SigilConfigurationException(setting + " holds no readable JWK");
         }
         return KeyMaterial.signingKey(Json.createObjectBuilder(jwk).add("kid", thumbprint).build().toString(),
-                algorithm.orElse(null), null, rsaMinBits, setting);
+                algorithm.orElse(null), null, rsaMinBits);
     }
 }

@@ -1,17 +1,10 @@
 package io.sigil.auth.config;
 
 import io.sigil.auth.token.JwsAlgorithm;
-import io.sigil.auth.token.Jwk;
 import io.sigil.auth.token.KeyResolver;
 import io.sigil.auth.token.KeyRing;
-import io.sigil.auth.token.SigilConfigurationException;
 import io.sigil.auth.token.SigningKey;
 import io.sigil.auth.token.VerificationKey;
-import jakarta.json.JsonObject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -90,32 +83,6 @@ final class SigningKeySource implements KeyResolver {
             throw new SigilConfigurationException(setting + ": the new signing key has the kid of the key in use;"
                     + " give it a new kid (a JWK's own kid, or leave " + SigilConfigLoader.SIGNING_KEY_ID
                     + " unset for the key's thumbprint)");
-        }
-    }
-
-    /**
-     * @param key an asymmetric key
-     * @return its RFC 7638 JWK thumbprint (SHA-256, base64url), a kid that changes with the key
-     */
-    static String thumbprint(VerificationKey key) {
-        JsonObject jwk = Jwk.publicJwk(key).orElseThrow(() -> new SigilConfigurationException(
-                "a secret key has no published thumbprint"));
-        List<String> members = switch (jwk.getString("kty")) {
-            case "RSA" -> List.of("e", "kty", "n");
-            case "EC" -> List.of("crv", "kty", "x", "y");
-            default -> List.of("crv", "kty", "x");
-        };
-        StringBuilder canonical = new StringBuilder("{");
-        for (String member : members) {
-            canonical.append(canonical.length() > 1 ? "," : "").append('"').append(member).append("\":\"")
-                    .append(jwk.getString(member)).append('"');
-        }
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.append('}').toString().getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new SigilConfigurationException("the JDK has no SHA-256", e);
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.sigil.auth.config;
 
-import io.sigil.auth.token.SigilConfigurationException;
 import java.util.Locale;
 import java.util.Optional;
 

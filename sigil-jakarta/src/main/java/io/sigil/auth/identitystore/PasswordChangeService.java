@@ -84,6 +84,9 @@ public class PasswordChangeService {
         }
         CredentialValidationResult current =
                 userStore.validate(new UsernamePasswordCredential(callerName, currentPassword));
+        if (current.getStatus() == CredentialValidationResult.Status.NOT_VALIDATED) {
+            throw new SQLException("the user store cannot be read, so the current password cannot be checked");
+        }
         if (current.getStatus() != CredentialValidationResult.Status.VALID
                 || !callerName.equals(current.getCallerPrincipal().getName())) {
             return Outcome.WRONG_CURRENT_PASSWORD;

@@ -4,20 +4,19 @@ import io.sigil.auth.config.SigilConfig;
 import io.sigil.auth.principal.SigilJsonWebToken;
 import io.sigil.auth.revocation.RevocationStore;
 import io.sigil.auth.token.InvalidTokenException;
-import io.sigil.auth.token.JweDecryptor;
-import io.sigil.auth.token.TokenVerifier;
+import io.sigil.auth.token.NestedTokenVerifier;
 import io.sigil.auth.token.VerifiedToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
-import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Validates {@link TokenCredential}s with the deployment's {@link TokenVerifier}, then requires
+ * Validates {@link TokenCredential}s with the deployment's {@link NestedTokenVerifier} (signed
+ * tokens, and signed-then-encrypted ones when {@code mp.jwt.decrypt.key.location} is set), then requires
  * the claims named by {@code sigil.token.required-claims}, then, once the signature and claims
  * have passed, asks the {@link RevocationStore} whether the token was revoked. A token presented
  * again skips the first two steps while it is in the {@link VerifiedTokenCache} (its time claims
@@ -30,7 +29,7 @@ public class TokenIdentityStore implements IdentityStore {
     private static final Logger LOG = Logger.getLogger(TokenIdentityStore.class.getName());
 
     @Inject
-    TokenVerifier verifier;
+    NestedTokenVerifier verifier;
 
     @Inject
     SigilConfig config;
@@ -47,7 +46,7 @@ public class TokenIdentityStore implements IdentityStore {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
         try {
-            VerifiedToken token = cache.verify(opened(tokenCredential.token()), this::verifyInFull);
+            VerifiedToken token = cache.verify(tokenCredential.token(), this::verifyInFull);
             if (revocations.isRevoked(token.claims())) {
                 LOG.log(Level.FINE, "token refused: revoked (jti={0}, caller={1})",
                         new Object[] {token.claims().tokenId(), token.claims().name()});
@@ -58,25 +57,6 @@ public class TokenIdentityStore implements IdentityStore {
             LOG.log(Level.FINE, "token refused: {0}", e.reason());
             return CredentialValidationResult.INVALID_RESULT;
         }
-    }
-
-    /**
-     * With {@code mp.jwt.decrypt.key.location} set, a token must be encrypted and is opened here;
-     * the signed token inside is verified as any other. Without it, a token is used as it is.
-     */
-    private String opened(String token) throws InvalidTokenException {
-        Optional<JweDecryptor> decryptor = config.keys().decryptor();
-        if (decryptor.isEmpty()) {
-            return token;
-        }
-        // The outer token is bounded too: opening one costs an RSA private-key operation.
-        if (token.length() > 2 * config.policy().maxTokenLength()) {
-            throw new InvalidTokenException("encrypted token too long");
-        }
-        if (!JweDecryptor.isEncrypted(token)) {
-            throw new InvalidTokenException("an encrypted token is required");
-        }
-        return decryptor.get().decrypt(token);
     }
 
     /** The check a token that is not in the cache goes through; only tokens that pass it are cached. */

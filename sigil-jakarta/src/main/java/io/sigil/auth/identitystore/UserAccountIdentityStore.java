@@ -11,6 +11,7 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.sql.SQLException;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -40,6 +41,9 @@ public class UserAccountIdentityStore implements IdentityStore {
     Pbkdf2PasswordHash passwordHash;
 
     private String decoyHash;
+
+    /** Whether the last read failed, so that an outage is logged once. */
+    private final AtomicBoolean unavailable = new AtomicBoolean();
 
     @PostConstruct
     void init() {
@@ -72,8 +76,17 @@ public class UserAccountIdentityStore implements IdentityStore {
         try {
             user = accounts.find(username);
         } catch (SQLException e) {
-            LOG.log(Level.SEVERE, "user store unavailable", e);
+            // NOT_VALIDATED, not INVALID: the password may well be right (see PasswordCheck).
+            if (unavailable.compareAndSet(false, true)) {
+                LOG.severe("the user store at sigil.datasource cannot be read (" + e.getClass().getName() + ": "
+                        + e.getMessage() + "); password checks are answered 503 until it can");
+            } else {
+                LOG.log(Level.FINE, "the user store cannot be read", e);
+            }
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
+        }
+        if (unavailable.compareAndSet(true, false)) {
+            LOG.info("the user store at sigil.datasource can be read again");
         }
         boolean matches = passwordHash.verify(password, user.map(UserAccounts.StoredUser::passwordHash).orElse(decoyHash));
         if (user.isEmpty() || !matches) {

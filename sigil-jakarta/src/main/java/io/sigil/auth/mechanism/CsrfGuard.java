@@ -114,7 +114,13 @@ public final class CsrfGuard {
         }
     }
 
-    private static String cookieValue(HttpServletRequest request, String name) {
+    /**
+     * @param request the request
+     * @param name    a cookie name
+     * @return the value of the request's only cookie of that name, or null when there is none or
+     *         more than one (a second one may have been planted)
+     */
+    public static String cookieValue(HttpServletRequest request, String name) {
         if (request.getCookies() == null) {
             return null;
         }

@@ -1,6 +1,7 @@
 package io.sigil.auth.mechanism;
 
 import io.sigil.auth.config.SigilConfig;
+import io.sigil.auth.identitystore.PasswordCheck;
 import io.sigil.auth.identitystore.TokenCredential;
 import io.sigil.auth.revocation.RevocationStore;
 import io.sigil.auth.throttle.LoginThrottle;
@@ -30,7 +31,8 @@ import java.util.logging.Logger;
  * <li>a programmatic login ({@code SecurityContext.authenticate} with a user name and password)
  * is first checked against the {@link LoginThrottle} (a throttled attempt answers 429 with
  * {@code Retry-After} and reaches no identity store), then validated and recorded in a fresh
- * HttpSession;</li>
+ * HttpSession; when no identity store could answer, the response gets 503 and
+ * {@code Retry-After} instead of 401 (see {@link PasswordCheck});</li>
  * <li>a token (in {@code Authorization: Bearer}, or where {@code mp.jwt.token.header} and
  * {@code mp.jwt.token.cookie} say, or in cookie mode's access token cookie, see
  * {@link TokenExtractor}) is validated; an invalid one is answered with 401 {@code invalid_token}
@@ -75,7 +77,7 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
                                                 HttpMessageContext context) {
         Credential login = context.getAuthParameters().getCredential();
         if (context.isAuthenticationRequest() && login instanceof UsernamePasswordCredential) {
-            return passwordLogin(request, context, login);
+            return passwordLogin(request, context, (UsernamePasswordCredential) login);
         }
 
         TokenExtractor.Result extracted = extractor.extract(request);
@@ -87,8 +89,9 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
         }
 
         HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(SessionLogin.ATTRIBUTE) instanceof SessionLogin record
-                && stillValid(session, record)) {
+        SessionLogin record = session == null ? null
+                : SessionLogin.decode(session.getAttribute(SessionLogin.ATTRIBUTE)).orElse(null);
+        if (record != null && stillValid(session, record)) {
             request.setAttribute(AuthenticatedCaller.ATTRIBUTE,
                     new AuthenticatedCaller(record.name(), record.groups(), AuthenticatedCaller.Method.SESSION));
             return context.notifyContainerAboutLogin(record.name(), record.groups());
@@ -135,8 +138,8 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
     }
 
     private AuthenticationStatus passwordLogin(HttpServletRequest request, HttpMessageContext context,
-                                               Credential login) {
-        String username = ((UsernamePasswordCredential) login).getCaller();
+                                               UsernamePasswordCredential login) {
+        String username = login.getCaller();
         Optional<Duration> wait = throttle.retryAfter(username, request.getRemoteAddr());
         if (wait.isPresent()) {
             request.setAttribute(LoginThrottle.RETRY_AFTER_ATTRIBUTE, wait.get());
@@ -144,14 +147,19 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
             context.getResponse().setHeader("Retry-After", Long.toString(wait.get().toSeconds()));
             return AuthenticationStatus.SEND_FAILURE;
         }
-        CredentialValidationResult result = identityStoreHandler.validate(login);
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            if (result.getStatus() == CredentialValidationResult.Status.INVALID) {
-                throttle.failed(username, request.getRemoteAddr());
-            }
+        PasswordCheck.Outcome outcome = PasswordCheck.validate(identityStoreHandler, login);
+        if (outcome instanceof PasswordCheck.Unavailable) {
+            // Not 401: the password may be right; the caller is asked to come back (see PasswordCheck).
+            context.getResponse().setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            context.getResponse().setHeader("Retry-After", String.valueOf(PasswordCheck.RETRY_AFTER_SECONDS));
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        if (!(outcome instanceof PasswordCheck.Valid valid)) {
+            throttle.failed(username, request.getRemoteAddr());
             context.getResponse().setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             return AuthenticationStatus.SEND_FAILURE;
         }
+        CredentialValidationResult result = valid.result();
         throttle.succeeded(username);
         String name = result.getCallerPrincipal().getName();
         HttpSession session = request.getSession(false);
@@ -162,7 +170,7 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
             session = request.getSession(true);
         }
         session.setAttribute(SessionLogin.ATTRIBUTE,
-                new SessionLogin(name, result.getCallerGroups(), Instant.now()));
+                new SessionLogin(name, result.getCallerGroups(), Instant.now()).encode());
         request.setAttribute(AuthenticatedCaller.ATTRIBUTE,
                 new AuthenticatedCaller(name, result.getCallerGroups(), AuthenticatedCaller.Method.SESSION));
         LOG.log(Level.FINE, "session login for {0}", name);

@@ -1,7 +1,7 @@
 package io.sigil.auth.refresh;
 
 import io.sigil.auth.throttle.ThrottlePolicy;
-import io.sigil.auth.token.SigilConfigurationException;
+import io.sigil.auth.config.SigilConfigurationException;
 import java.time.Duration;
 import org.eclipse.microprofile.config.Config;
 

@@ -1,6 +1,6 @@
 package io.sigil.auth.revocation;
 
-import io.sigil.auth.token.SigilConfigurationException;
+import io.sigil.auth.config.SigilConfigurationException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayDeque;

@@ -1,11 +1,11 @@
 package io.sigil.auth.revocation;
 
 import io.sigil.auth.config.SigilConfig;
+import io.sigil.auth.config.SigilConfigurationException;
 import io.sigil.auth.refresh.RefreshFamilies;
 import io.sigil.auth.refresh.RefreshSettings;
 import io.sigil.auth.throttle.LoginThrottle;
 import io.sigil.auth.throttle.ThrottlePolicy;
-import io.sigil.auth.token.SigilConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -29,7 +29,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * set, the entries live in the server's distributed map found under that JNDI name (see
  * {@link RevocationMaps}); without it they live in this node only, which is logged once as a
  * warning: a token revoked on one node then stays valid on the others until it expires.
- * The store is resolved when the application starts, so a wrong name is reported at once.
+ * A wrong name fails the deployment: {@code SigilExtension} calls {@link #checkConfiguredCache}
+ * while the application deploys; {@link #resolveAtStart} checks again when it starts.
  */
 @ApplicationScoped
 public class RevocationStoreProducer {
@@ -119,11 +120,26 @@ public class RevocationStoreProducer {
     }
 
     /**
+     * Looks the distributed map up while the application deploys, so that a wrong
+     * {@value #CACHE_KEY} fails the deployment with a message naming the key, instead of a
+     * deployment that starts and then answers every token request with 500. Does nothing when
+     * the key is not set (revocations then stay on this node, which {@link #store()} logs).
+     *
+     * @param mpConfig the deployment's configuration
+     * @throws SigilConfigurationException if nothing usable is bound under the configured name
+     */
+    public static void checkConfiguredCache(Config mpConfig) {
+        Optional<String> cache = value(mpConfig, CACHE_KEY);
+        if (cache.isPresent()) {
+            RevocationMaps.lookUp(cache.get(), value(mpConfig, MAP_KEY).orElse(DEFAULT_MAP));
+        }
+    }
+
+    /**
      * Resolves the store while the application starts, so that a wrong JNDI name shows at once:
      * logged at SEVERE naming the key, and thrown to the container (so is a malformed
-     * {@code sigil.throttle.*} or {@code sigil.refresh.*} value). Until it is fixed, every
-     * token request fails with 500 (the store is looked up again on each), never silently without
-     * the revocations.
+     * {@code sigil.throttle.*} or {@code sigil.refresh.*} value). For the cache name, a second
+     * line of defence behind {@link #checkConfiguredCache}, which already fails the deployment.
      */
     void resolveAtStart(@Observes @Initialized(ApplicationScoped.class) Object started, Instance<RevocationStore> store) {
         try {

@@ -1,6 +1,6 @@
 package io.sigil.auth.throttle;
 
-import io.sigil.auth.token.SigilConfigurationException;
+import io.sigil.auth.config.SigilConfigurationException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;

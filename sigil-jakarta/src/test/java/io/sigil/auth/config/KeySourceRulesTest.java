@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sigil.auth.token.JwsAlgorithm;
 import io.sigil.auth.token.Jwk;
 import io.sigil.auth.token.PemKeys;
-import io.sigil.auth.token.SigilConfigurationException;
 import io.sigil.auth.token.VerificationKey;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -53,7 +52,7 @@ class KeySourceRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"mp.jwt.verify.publickey.location", "sigil.verify.keys.location"})
     void load_keyFileWithAPrivateJwkBesidePublicOnes_failsNamingTheSetting(String setting) throws IOException {
-        JsonObject publicJwk = Jwk.publicJwk(VerificationKey.of(JwsAlgorithm.ES256, "e", ecPublic(), "test")).orElseThrow();
+        JsonObject publicJwk = Jwk.publicJwk(VerificationKey.of(JwsAlgorithm.ES256, "e", ecPublic())).orElseThrow();
         JsonObject privateJwk = Jwk.privateJwk(JwsAlgorithm.RS256, "r", rsa);
         Path file = write("keys.jwks.json", "{\"keys\":[" + publicJwk + "," + privateJwk + "]}");
 
@@ -76,7 +75,7 @@ class KeySourceRulesTest {
 
     @Test
     void load_secretBesideOwnKeys_staysAllowedInTheVerificationFileButIsNeverPublished() throws IOException {
-        JsonObject publicJwk = Jwk.publicJwk(VerificationKey.of(JwsAlgorithm.RS256, "r", rsa.getPublic(), "test"))
+        JsonObject publicJwk = Jwk.publicJwk(VerificationKey.of(JwsAlgorithm.RS256, "r", rsa.getPublic()))
                 .orElseThrow();
         JsonObject secretJwk = Jwk.secretJwk(JwsAlgorithm.HS256, null, TestConfigs.bytes(32, 8));
         Path file = write("previous.jwks.json", "{\"keys\":[" + publicJwk + "," + secretJwk + "]}");
@@ -90,7 +89,7 @@ class KeySourceRulesTest {
 
     @Test
     void load_outsideKeyMarkedForEncryptionOnly_failsAsNoUsableKey() throws IOException {
-        JsonObject publicJwk = Jwk.publicJwk(VerificationKey.of(JwsAlgorithm.RS256, "r", rsa.getPublic(), "test"))
+        JsonObject publicJwk = Jwk.publicJwk(VerificationKey.of(JwsAlgorithm.RS256, "r", rsa.getPublic()))
                 .orElseThrow();
         String encryptOnly = Json.createObjectBuilder(publicJwk).remove("use")
                 .add("key_ops", Json.createArrayBuilder().add("encrypt")).build().toString();

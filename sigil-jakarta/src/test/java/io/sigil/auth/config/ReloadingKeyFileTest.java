@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.sigil.auth.token.JwsAlgorithm;
 import io.sigil.auth.token.Jwk;
 import io.sigil.auth.token.KeyMaterial;
-import io.sigil.auth.token.SigilConfigurationException;
 import io.sigil.auth.token.VerificationKey;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -170,17 +169,17 @@ class ReloadingKeyFileTest {
 
     private ReloadingKeyFile open(Duration interval) {
         return ReloadingKeyFile.open(file, "sigil.verify.keys.location",
-                text -> KeyMaterial.verificationKeys(text, null, null, 2048, "sigil.verify.keys.location"),
+                text -> KeyMaterial.verificationKeys(text, null, null, 2048),
                 interval, clock);
     }
 
     private static String set(String kid, PublicKey key) {
-        return Jwk.publicJwkSet(List.of(VerificationKey.of(JwsAlgorithm.ES256, kid, key, "test"))).toString();
+        return Jwk.publicJwkSet(List.of(VerificationKey.of(JwsAlgorithm.ES256, kid, key))).toString();
     }
 
     private static String set(String kid1, PublicKey key1, String kid2, PublicKey key2) {
-        return Jwk.publicJwkSet(List.of(VerificationKey.of(JwsAlgorithm.ES256, kid1, key1, "test"),
-                VerificationKey.of(JwsAlgorithm.ES256, kid2, key2, "test"))).toString();
+        return Jwk.publicJwkSet(List.of(VerificationKey.of(JwsAlgorithm.ES256, kid1, key1),
+                VerificationKey.of(JwsAlgorithm.ES256, kid2, key2))).toString();
     }
 
     /** Writes the file with a modification time that always moves forward. */

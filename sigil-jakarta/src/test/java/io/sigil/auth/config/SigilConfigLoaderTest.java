@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.sigil.auth.token.InvalidTokenException;
 import io.sigil.auth.token.IssuedToken;
-import io.sigil.auth.token.SigilConfigurationException;
 import io.sigil.auth.token.JwsAlgorithm;
 import io.sigil.auth.token.TokenIssuer;
 import io.sigil.auth.token.TokenVerifier;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.sigil.auth.mechanism.SigilAuthentication;
 import io.sigil.auth.testing.CdiEvents;
 import io.sigil.auth.testing.TestConfigs;
-import io.sigil.auth.token.SigilConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.RequestScoped;

@@ -7,7 +7,6 @@ import io.sigil.auth.token.InvalidTokenException;
 import io.sigil.auth.token.JwsAlgorithm;
 import io.sigil.auth.token.Jwk;
 import io.sigil.auth.token.PemKeys;
-import io.sigil.auth.token.SigilConfigurationException;
 import io.sigil.auth.token.SigningKey;
 import io.sigil.auth.token.TokenIssuer;
 import io.sigil.auth.token.TokenVerifier;
@@ -225,7 +224,7 @@ class SigilKeysLoaderTest {
         assertThat(verifiedName(config, issue(config, "own"))).isEqualTo("own");
         assertThat(verifiedName(config, outsideToken(JwsAlgorithm.RS256, "o-rs", rsa, "outside"))).isEqualTo("outside");
         // The outside RSA key's public bytes as an HS256 secret: never a key of this ring.
-        SigningKey confusion = SigningKey.hmac(JwsAlgorithm.HS256, "o-rs", rsa.getPublic().getEncoded(), "test");
+        SigningKey confusion = SigningKey.hmac(JwsAlgorithm.HS256, "o-rs", rsa.getPublic().getEncoded());
         assertThat(reason(config, token(confusion, "mallory"))).isNotNull();
     }
 
@@ -292,7 +291,7 @@ class SigilKeysLoaderTest {
 
         SigilConfig config = load("sigil.verify.keys.location", previous.toString());
 
-        SigningKey old = SigningKey.hmac(JwsAlgorithm.HS256, "hs-old", oldSecret, "test");
+        SigningKey old = SigningKey.hmac(JwsAlgorithm.HS256, "hs-old", oldSecret);
         assertThat(verifiedName(config, token(old, "old-hs"))).isEqualTo("old-hs");
         assertThat(config.keys().publishedJwkSet()).isEqualTo("{\"keys\":[]}");
     }
@@ -304,7 +303,7 @@ class SigilKeysLoaderTest {
         Path next = write("next.jwks.json", "{\"keys\":[" + Jwk.secretJwk(JwsAlgorithm.HS256, null, nextSecret) + "]}");
         SigilConfig config = load("sigil.verify.keys.location", next.toString());
 
-        SigningKey afterSwitch = SigningKey.hmac(JwsAlgorithm.HS256, null, nextSecret, "test");
+        SigningKey afterSwitch = SigningKey.hmac(JwsAlgorithm.HS256, null, nextSecret);
         assertThat(verifiedName(config, token(afterSwitch, "next"))).isEqualTo("next");
         assertThat(verifiedName(config, issue(config, "current"))).isEqualTo("current");
     }
@@ -413,7 +412,7 @@ class SigilKeysLoaderTest {
     }
 
     private static String outsideToken(JwsAlgorithm algorithm, String kid, KeyPair pair, String name) {
-        return token(SigningKey.of(algorithm, kid, pair.getPrivate(), pair.getPublic(), "test"), name);
+        return token(SigningKey.of(algorithm, kid, pair.getPrivate(), pair.getPublic()), name);
     }
 
     private static String token(SigningKey key, String name) {
@@ -435,7 +434,7 @@ class SigilKeysLoaderTest {
     }
 
     private static VerificationKey key(JwsAlgorithm algorithm, String kid, KeyPair pair) {
-        return VerificationKey.of(algorithm, kid, pair.getPublic(), "test");
+        return VerificationKey.of(algorithm, kid, pair.getPublic());
     }
 
     private static String jwkSet(VerificationKey... keys) {

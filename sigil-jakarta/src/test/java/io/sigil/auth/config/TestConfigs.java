@@ -3,7 +3,6 @@ package io.sigil.auth.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.sigil.auth.token.SigilConfigurationException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.sigil.auth.testing.TestConfigs;
 import io.sigil.auth.token.JwsAlgorithm;
 import io.sigil.auth.token.Jwk;
-import io.sigil.auth.token.SigilConfigurationException;
 import io.sigil.auth.token.VerificationKey;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -105,6 +104,6 @@ class TokenCacheSettingsTest {
     }
 
     private static String set(String kid, PublicKey key) {
-        return Jwk.publicJwkSet(List.of(VerificationKey.of(JwsAlgorithm.ES256, kid, key, "test"))).toString();
+        return Jwk.publicJwkSet(List.of(VerificationKey.of(JwsAlgorithm.ES256, kid, key))).toString();
     }
 }

@@ -42,7 +42,7 @@ class TokenIdentityStoreTest {
 
     @Test
     void validate_tokenSignedWithAnotherSecret_isInvalid() {
-        HmacKey other = HmacKey.hs256(null, Base64.getUrlDecoder().decode(TestConfigs.secret(2)), "test");
+        HmacKey other = HmacKey.hs256(null, Base64.getUrlDecoder().decode(TestConfigs.secret(2)));
 
         assertInvalid(store(CONFIG, TestTokens.CLOCK), TOKENS.issue(other, "alice", "admin").compact());
     }
@@ -151,7 +151,7 @@ class TokenIdentityStoreTest {
 
     private TokenIdentityStore store(SigilConfig config, Clock now) {
         TokenIdentityStore store = new TokenIdentityStore();
-        store.verifier = new TestTokens(config, now).verifier(now);
+        store.verifier = config.verifier(now);
         store.config = config;
         store.revocations = revocations;
         store.cache = new VerifiedTokenCache(config.tokenCacheSize(), config.keys()::generation, config.policy(), now);

@@ -132,7 +132,7 @@ class UserAccountIdentityStoreTest {
                 .isEqualTo(CredentialValidationResult.Status.NOT_VALIDATED);
     }
 
-    /** Today's behaviour; the mechanism turns it into 401. */
+    /** The store cannot tell: PasswordCheck turns it into 503 with Retry-After (it was 401). */
     @Test
     void validate_databaseDown_isNotValidatedAndLoggedSevereWithoutPassword() {
         fixture = UserStoreFixture.databaseDown();

@@ -15,10 +15,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CsrfGuardTest {
 
-    private static final SigningKey KEY = HmacKey.hs256(null, new byte[32], "test");
+    private static final SigningKey KEY = HmacKey.hs256(null, new byte[32]);
     private static final SigningKey OTHER_KEY = HmacKey.hs256(null, new byte[] {
             1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28,
-            29, 30, 31, 32}, "test");
+            29, 30, 31, 32});
     private static final String CSRF_COOKIE = "__Host-sigil-csrf";
 
     /** A POST to https://app.example/app/api/x with the given headers and cookies. */

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.sigil.auth.config.CapturedLog;
 import io.sigil.auth.config.MapConfig;
+import io.sigil.auth.config.SigilConfigurationException;
 import io.sigil.auth.testing.Proxies;
 import io.sigil.auth.testing.TestConfigs;
 import io.sigil.auth.testing.TestTokens;
 import io.sigil.auth.token.JwtClaims;
-import io.sigil.auth.token.SigilConfigurationException;
 import jakarta.enterprise.inject.Instance;
 import java.time.Instant;
 import java.util.Map;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sigil.auth.config.MutableClock;
-import io.sigil.auth.token.SigilConfigurationException;
+import io.sigil.auth.config.SigilConfigurationException;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;

@@ -22,13 +22,13 @@ public final class HmacKey implements SigningKey, VerificationKey {
     /** A clone of {@link #prototype} per thread: cloning costs about as much as the MAC itself. */
     private final ThreadLocal<Mac> perThread = ThreadLocal.withInitial(this::cloneMac);
 
-    private HmacKey(JwsAlgorithm algorithm, String keyId, byte[] secret, String settingName) {
+    private HmacKey(JwsAlgorithm algorithm, String keyId, byte[] secret) {
         if (algorithm == null || !algorithm.isSymmetric()) {
-            throw new SigilConfigurationException(settingName + ": a secret can only be used with HS256, HS384 "
+            throw new InvalidKeyMaterialException("a secret can only be used with HS256, HS384 "
                     + "or HS512, not " + algorithm);
         }
         if (secret == null || secret.length < algorithm.minimumKeyBytes()) {
-            throw new SigilConfigurationException(settingName + " must decode to at least "
+            throw new InvalidKeyMaterialException("the secret must decode to at least "
                     + algorithm.minimumKeyBytes() + " bytes (" + algorithm.minimumKeyBytes() * 8
                     + " bits) for " + algorithm);
         }
@@ -38,7 +38,7 @@ public final class HmacKey implements SigningKey, VerificationKey {
             this.prototype = Mac.getInstance(algorithm.jcaName());
             this.prototype.init(new SecretKeySpec(secret, algorithm.jcaName()));
         } catch (GeneralSecurityException e) {
-            throw new SigilConfigurationException("the JDK cannot provide " + algorithm.jcaName(), e);
+            throw new InvalidKeyMaterialException("the JDK cannot provide " + algorithm.jcaName(), e);
         }
     }
 
@@ -48,13 +48,11 @@ public final class HmacKey implements SigningKey, VerificationKey {
      * @param algorithm   HS256, HS384 or HS512
      * @param keyId       the {@code kid} written into tokens, or {@code null} for none
      * @param secret      the raw secret; copied; at least the hash size (32, 48 or 64 bytes)
-     * @param settingName the configuration key the secret came from, named in errors
      * @return the key
-     * @throws SigilConfigurationException if the algorithm is not HMAC or the secret is too short
+     * @throws InvalidKeyMaterialException if the algorithm is not HMAC or the secret is too short
      */
-    public static HmacKey of(JwsAlgorithm algorithm, String keyId, byte[] secret, String settingName) {
-        return new HmacKey(algorithm, keyId, secret == null ? null : Arrays.copyOf(secret, secret.length),
-                settingName);
+    public static HmacKey of(JwsAlgorithm algorithm, String keyId, byte[] secret) {
+        return new HmacKey(algorithm, keyId, secret == null ? null : Arrays.copyOf(secret, secret.length));
     }
 
     /**
@@ -62,12 +60,11 @@ public final class HmacKey implements SigningKey, VerificationKey {
      *
      * @param keyId       the {@code kid} written into tokens, or {@code null} for none
      * @param secret      the raw secret; copied, at least 32 bytes
-     * @param settingName the configuration key the secret came from, named in errors
      * @return the key
-     * @throws SigilConfigurationException if the secret is shorter than 256 bits
+     * @throws InvalidKeyMaterialException if the secret is shorter than 256 bits
      */
-    public static HmacKey hs256(String keyId, byte[] secret, String settingName) {
-        return of(JwsAlgorithm.HS256, keyId, secret, settingName);
+    public static HmacKey hs256(String keyId, byte[] secret) {
+        return of(JwsAlgorithm.HS256, keyId, secret);
     }
 
     @Override

@@ -1,5 +1,11 @@
 package io.sigil.auth.token;
 
+import io.sigil.auth.token.internal.Base64Url;
+import io.sigil.auth.token.internal.EcPoints;
+import io.sigil.auth.token.internal.JwkMembers;
+import io.sigil.auth.token.internal.KeyChecks;
+import io.sigil.auth.token.internal.StrictJson;
+
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -50,8 +56,8 @@ import java.util.function.Consumer;
  * private members, fail the whole set. A signing key's {@code use}/{@code key_ops} must allow
  * signing. Writing never includes a secret or private member, and HMAC keys are never written.
  *
- * <p>Stateless and thread-safe; failures are {@link SigilConfigurationException}s naming the
- * setting and never quoting key material.
+ * <p>Stateless and thread-safe; failures are {@link InvalidKeyMaterialException}s that never
+ * quote key material.
  */
 public final class Jwk {
 
@@ -66,14 +72,13 @@ public final class Jwk {
      * @param json             the JWK or JWK Set text
      * @param defaultAlgorithm the algorithm for keys without {@code alg}, or {@code null}
      * @param minimumRsaBits   the smallest RSA modulus accepted
-     * @param settingName      the setting the text came from, named in errors
      * @return the keys, at least one
-     * @throws SigilConfigurationException if the text is malformed, holds no usable key, or a key
+     * @throws InvalidKeyMaterialException if the text is malformed, holds no usable key, or a key
      *                                     is weak or inconsistent
      */
     public static List<VerificationKey> verificationKeys(String json, JwsAlgorithm defaultAlgorithm,
-                                                         int minimumRsaBits, String settingName) {
-        return verificationKeys(json, defaultAlgorithm, minimumRsaBits, settingName, null);
+                                                         int minimumRsaBits) {
+        return verificationKeys(json, defaultAlgorithm, minimumRsaBits, null);
     }
 
     /**
@@ -83,27 +88,13 @@ public final class Jwk {
      * a secret.
      */
     static List<VerificationKey> verificationKeys(String json, JwsAlgorithm defaultAlgorithm, int minimumRsaBits,
-                                                  String settingName, Consumer<String> droppedSecret) {
-        JsonObject object = parse(json, settingName);
+                                                  Consumer<String> droppedSecret) {
         List<VerificationKey> keys = new ArrayList<>();
-        if (object.containsKey("keys")) {
-            JsonValue array = object.get("keys");
-            if (array.getValueType() != JsonValue.ValueType.ARRAY || array.asJsonArray().size() > MAX_KEYS) {
-                throw new SigilConfigurationException(settingName + ": \"keys\" must be an array of at most "
-                        + MAX_KEYS + " JWKs");
-            }
-            for (JsonValue value : array.asJsonArray()) {
-                if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                    throw new SigilConfigurationException(settingName + ": \"keys\" must hold JWK objects");
-                }
-                verificationKey(value.asJsonObject(), defaultAlgorithm, minimumRsaBits, settingName, droppedSecret)
-                        .ifPresent(keys::add);
-            }
-        } else {
-            verificationKey(object, defaultAlgorithm, minimumRsaBits, settingName, droppedSecret).ifPresent(keys::add);
+        for (JsonObject jwk : members(parse(json))) {
+            verificationKey(jwk, defaultAlgorithm, minimumRsaBits, droppedSecret).ifPresent(keys::add);
         }
         if (keys.isEmpty()) {
-            throw new SigilConfigurationException(settingName + " holds no JWK usable for signatures");
+            throw new InvalidKeyMaterialException("the key text holds no JWK usable for signatures");
         }
         return List.copyOf(keys);
     }
@@ -115,31 +106,29 @@ public final class Jwk {
      * @param json             the JWK text
      * @param defaultAlgorithm the algorithm if the JWK has no {@code alg}, or {@code null}
      * @param minimumRsaBits   the smallest RSA modulus accepted
-     * @param settingName      the setting the text came from, named in errors
      * @return the signing key, with the JWK's {@code kid}
-     * @throws SigilConfigurationException if the JWK is malformed, public only, weak or inconsistent
+     * @throws InvalidKeyMaterialException if the JWK is malformed, public only, weak or inconsistent
      */
-    public static SigningKey signingKey(String json, JwsAlgorithm defaultAlgorithm, int minimumRsaBits,
-                                        String settingName) {
-        JsonObject jwk = parse(json, settingName);
-        String kty = JwkMembers.string(jwk, "kty", settingName);
-        if (!JwkMetadata.allows(jwk, JwkMetadata.Operation.SIGN, settingName)) {
-            throw new SigilConfigurationException(settingName + ": the JWK's \"use\" or \"key_ops\" do not allow "
+    public static SigningKey signingKey(String json, JwsAlgorithm defaultAlgorithm, int minimumRsaBits) {
+        JsonObject jwk = parse(json);
+        String kty = JwkMembers.string(jwk, "kty");
+        if (!JwkMetadata.allows(jwk, JwkMetadata.Operation.SIGN)) {
+            throw new InvalidKeyMaterialException("the JWK's \"use\" or \"key_ops\" do not allow "
                     + "signing");
         }
-        JwsAlgorithm algorithm = algorithm(jwk, kty, defaultAlgorithm, settingName)
-                .orElseThrow(() -> new SigilConfigurationException(settingName + ": the JWK's kty or alg is not "
+        JwsAlgorithm algorithm = algorithm(jwk, kty, defaultAlgorithm)
+                .orElseThrow(() -> new InvalidKeyMaterialException("the JWK's kty or alg is not "
                         + "one Sigil signs with"));
-        String kid = JwkMembers.optional(jwk, "kid", settingName);
+        String kid = JwkMembers.optional(jwk, "kid");
         if (algorithm.isSymmetric()) {
-            return HmacKey.of(algorithm, kid, JwkMembers.bytes(jwk, "k", settingName), settingName);
+            return HmacKey.of(algorithm, kid, JwkMembers.bytes(jwk, "k"));
         }
         if (!jwk.containsKey("d")) {
-            throw new SigilConfigurationException(settingName + ": the JWK has no private part (\"d\")");
+            throw new InvalidKeyMaterialException("the JWK has no private part (\"d\")");
         }
-        PublicKey publicKey = publicKey(jwk, algorithm, settingName);
-        PrivateKey privateKey = privateKey(jwk, algorithm, publicKey, settingName);
-        return SigningKey.of(algorithm, kid, privateKey, publicKey, minimumRsaBits, settingName);
+        PublicKey publicKey = publicKey(jwk, algorithm);
+        PrivateKey privateKey = privateKey(jwk, algorithm, publicKey);
+        return SigningKey.of(algorithm, kid, privateKey, publicKey, minimumRsaBits);
     }
 
     /**
@@ -177,10 +166,10 @@ public final class Jwk {
      * @param keyId     the {@code kid}, or {@code null}
      * @param pair      an RSA (CRT), EC or Ed25519 key pair
      * @return the JWK with its private members
-     * @throws SigilConfigurationException if the pair does not fit the algorithm
+     * @throws InvalidKeyMaterialException if the pair does not fit the algorithm
      */
     public static JsonObject privateJwk(JwsAlgorithm algorithm, String keyId, KeyPair pair) {
-        KeyChecks.check(algorithm, pair.getPublic(), JwsAlgorithm.ABSOLUTE_MINIMUM_RSA_BITS, "key pair");
+        KeyChecks.check(algorithm, pair.getPublic(), JwsAlgorithm.ABSOLUTE_MINIMUM_RSA_BITS);
         JsonObjectBuilder jwk = Json.createObjectBuilder().add("kty", algorithm.jwkKeyType());
         if (keyId != null) {
             jwk.add("kid", keyId);
@@ -199,7 +188,7 @@ public final class Jwk {
         } else if (key instanceof EdECPrivateKey ed && ed.getBytes().isPresent()) {
             jwk.add("d", Base64Url.encode(ed.getBytes().get()));
         } else {
-            throw new SigilConfigurationException("key pair: unsupported private key");
+            throw new InvalidKeyMaterialException("key pair: unsupported private key");
         }
         return jwk.build();
     }
@@ -211,10 +200,10 @@ public final class Jwk {
      * @param keyId     the {@code kid}, or {@code null}
      * @param secret    the secret, at least the hash size
      * @return {@code {"kty":"oct","kid":…,"use":"sig","alg":…,"k":…}}
-     * @throws SigilConfigurationException if the secret is too short
+     * @throws InvalidKeyMaterialException if the secret is too short
      */
     public static JsonObject secretJwk(JwsAlgorithm algorithm, String keyId, byte[] secret) {
-        HmacKey.of(algorithm, keyId, secret, "secret");
+        HmacKey.of(algorithm, keyId, secret);
         JsonObjectBuilder jwk = Json.createObjectBuilder().add("kty", "oct");
         if (keyId != null) {
             jwk.add("kid", keyId);
@@ -224,45 +213,66 @@ public final class Jwk {
 
     // ------------------------------------------------------------------------------------------
 
-    static JsonObject parse(String json, String settingName) {
+    /**
+     * @return the JWKs of a JWK Set, or the object itself when it is one JWK
+     * @throws InvalidKeyMaterialException if {@code keys} is not an array of at most 100 objects
+     */
+    static List<JsonObject> members(JsonObject object) {
+        if (!object.containsKey("keys")) {
+            return List.of(object);
+        }
+        JsonValue array = object.get("keys");
+        if (array.getValueType() != JsonValue.ValueType.ARRAY || array.asJsonArray().size() > MAX_KEYS) {
+            throw new InvalidKeyMaterialException("\"keys\" must be an array of at most "
+                    + MAX_KEYS + " JWKs");
+        }
+        List<JsonObject> members = new ArrayList<>();
+        for (JsonValue value : array.asJsonArray()) {
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new InvalidKeyMaterialException("\"keys\" must hold JWK objects");
+            }
+            members.add(value.asJsonObject());
+        }
+        return members;
+    }
+
+    static JsonObject parse(String json) {
         try {
             return StrictJson.parseObject(json.getBytes(StandardCharsets.UTF_8), "JWK");
         } catch (InvalidTokenException e) {
-            throw new SigilConfigurationException(settingName + ": " + e.reason());
+            throw new InvalidKeyMaterialException(e.reason());
         }
     }
 
     private static Optional<VerificationKey> verificationKey(JsonObject jwk, JwsAlgorithm defaultAlgorithm,
-                                                             int minimumRsaBits, String settingName,
-                                                             Consumer<String> droppedSecret) {
-        String kty = JwkMembers.string(jwk, "kty", settingName);
+                                                             int minimumRsaBits, Consumer<String> droppedSecret) {
+        String kty = JwkMembers.string(jwk, "kty");
         if (kty.equals("oct") && droppedSecret != null) {
-            droppedSecret.accept(JwkMembers.optional(jwk, "kid", settingName));
+            droppedSecret.accept(JwkMembers.optional(jwk, "kid"));
             return Optional.empty();
         }
         if (!kty.equals("oct")) {
-            JwkMetadata.refusePrivateMembers(jwk, settingName);
+            JwkMetadata.refusePrivateMembers(jwk);
         }
-        if (!JwkMetadata.allows(jwk, JwkMetadata.Operation.VERIFY, settingName)) {
+        if (!JwkMetadata.allows(jwk, JwkMetadata.Operation.VERIFY)) {
             return Optional.empty();
         }
-        Optional<JwsAlgorithm> algorithm = algorithm(jwk, kty, defaultAlgorithm, settingName);
+        Optional<JwsAlgorithm> algorithm = algorithm(jwk, kty, defaultAlgorithm);
         if (algorithm.isEmpty()) {
             return Optional.empty();
         }
-        String kid = JwkMembers.optional(jwk, "kid", settingName);
+        String kid = JwkMembers.optional(jwk, "kid");
         if (algorithm.get().isSymmetric()) {
-            return Optional.of(HmacKey.of(algorithm.get(), kid, JwkMembers.bytes(jwk, "k", settingName), settingName));
+            return Optional.of(HmacKey.of(algorithm.get(), kid, JwkMembers.bytes(jwk, "k")));
         }
-        PublicKey publicKey = publicKey(jwk, algorithm.get(), settingName);
-        return Optional.of(VerificationKey.of(algorithm.get(), kid, publicKey, minimumRsaBits, settingName));
+        PublicKey publicKey = publicKey(jwk, algorithm.get());
+        return Optional.of(VerificationKey.of(algorithm.get(), kid, publicKey, minimumRsaBits));
     }
 
     /** @return the algorithm, or empty if the key is of a kind Sigil does not verify */
-    private static Optional<JwsAlgorithm> algorithm(JsonObject jwk, String kty, JwsAlgorithm defaultAlgorithm,
-                                                    String settingName) {
-        String crv = jwk.containsKey("crv") ? JwkMembers.string(jwk, "crv", settingName) : null;
-        String alg = JwkMembers.optional(jwk, "alg", settingName);
+    private static Optional<JwsAlgorithm> algorithm(JsonObject jwk, String kty, JwsAlgorithm defaultAlgorithm) {
+        String crv = jwk.containsKey("crv") ? JwkMembers.string(jwk, "crv") : null;
+        String alg = JwkMembers.optional(jwk, "alg");
         JwsAlgorithm chosen;
         if (alg != null) {
             chosen = JwsAlgorithm.fromJoseName(alg).orElse(null);
@@ -275,14 +285,14 @@ public final class Jwk {
                 case "EC", "OKP" -> Arrays.stream(JwsAlgorithm.values())
                         .filter(a -> a.jwkKeyType().equals(kty) && a.jwkCurveName().equals(crv))
                         .findFirst().orElse(null);
-                case "oct" -> throw new SigilConfigurationException(settingName + ": an oct JWK needs an \"alg\"");
+                case "oct" -> throw new InvalidKeyMaterialException("an oct JWK needs an \"alg\"");
                 default -> null;
             };
         }
         if (chosen == null || !chosen.jwkKeyType().equals(kty)
                 || chosen.jwkCurveName() != null && !chosen.jwkCurveName().equals(crv)) {
             if (alg != null && chosen != null) {
-                throw new SigilConfigurationException(settingName + ": a JWK's alg " + alg
+                throw new InvalidKeyMaterialException("a JWK's alg " + alg
                         + " does not fit its kty/crv");
             }
             return Optional.empty();
@@ -290,50 +300,49 @@ public final class Jwk {
         return Optional.of(chosen);
     }
 
-    private static PublicKey publicKey(JsonObject jwk, JwsAlgorithm algorithm, String settingName) {
+    private static PublicKey publicKey(JsonObject jwk, JwsAlgorithm algorithm) {
         try {
             return switch (algorithm.family()) {
                 case RSA, RSA_PSS -> KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(
-                        JwkMembers.integer(jwk, "n", settingName), JwkMembers.integer(jwk, "e", settingName)));
+                        JwkMembers.integer(jwk, "n"), JwkMembers.integer(jwk, "e")));
                 case ECDSA -> {
                     ECParameterSpec curve = KeyChecks.curve(algorithm);
-                    BigInteger x = JwkMembers.coordinate(jwk, "x", algorithm, settingName);
-                    BigInteger y = JwkMembers.coordinate(jwk, "y", algorithm, settingName);
+                    BigInteger x = JwkMembers.coordinate(jwk, "x", algorithm);
+                    BigInteger y = JwkMembers.coordinate(jwk, "y", algorithm);
                     if (!EcPoints.isOnCurve(x, y, curve)) {
-                        throw new SigilConfigurationException(settingName + ": the EC JWK's point is not on "
+                        throw new InvalidKeyMaterialException("the EC JWK's point is not on "
                                 + algorithm.jwkCurveName());
                     }
                     yield KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(new ECPoint(x, y), curve));
                 }
                 case EDDSA -> KeyFactory.getInstance("Ed25519").generatePublic(
-                        new X509EncodedKeySpec(EcPoints.ed25519Spki(JwkMembers.fixedBytes(jwk, "x", 32, settingName))));
+                        new X509EncodedKeySpec(EcPoints.ed25519Spki(JwkMembers.fixedBytes(jwk, "x", 32))));
                 case HMAC -> throw new AssertionError(algorithm);
             };
         } catch (GeneralSecurityException e) {
-            throw new SigilConfigurationException(settingName + ": the JWK is not a valid " + algorithm + " key", e);
+            throw new InvalidKeyMaterialException("the JWK is not a valid " + algorithm + " key", e);
         }
     }
 
-    private static PrivateKey privateKey(JsonObject jwk, JwsAlgorithm algorithm, PublicKey publicKey,
-                                         String settingName) {
+    private static PrivateKey privateKey(JsonObject jwk, JwsAlgorithm algorithm, PublicKey publicKey) {
         try {
             KeySpec spec = switch (algorithm.family()) {
                 case RSA, RSA_PSS -> jwk.containsKey("p")
-                        ? new RSAPrivateCrtKeySpec(JwkMembers.integer(jwk, "n", settingName), JwkMembers.integer(jwk, "e", settingName),
-                        JwkMembers.integer(jwk, "d", settingName), JwkMembers.integer(jwk, "p", settingName),
-                        JwkMembers.integer(jwk, "q", settingName), JwkMembers.integer(jwk, "dp", settingName),
-                        JwkMembers.integer(jwk, "dq", settingName), JwkMembers.integer(jwk, "qi", settingName))
-                        : new RSAPrivateKeySpec(JwkMembers.integer(jwk, "n", settingName), JwkMembers.integer(jwk, "d", settingName));
-                case ECDSA -> new ECPrivateKeySpec(JwkMembers.coordinate(jwk, "d", algorithm, settingName),
+                        ? new RSAPrivateCrtKeySpec(JwkMembers.integer(jwk, "n"), JwkMembers.integer(jwk, "e"),
+                        JwkMembers.integer(jwk, "d"), JwkMembers.integer(jwk, "p"),
+                        JwkMembers.integer(jwk, "q"), JwkMembers.integer(jwk, "dp"),
+                        JwkMembers.integer(jwk, "dq"), JwkMembers.integer(jwk, "qi"))
+                        : new RSAPrivateKeySpec(JwkMembers.integer(jwk, "n"), JwkMembers.integer(jwk, "d"));
+                case ECDSA -> new ECPrivateKeySpec(JwkMembers.coordinate(jwk, "d", algorithm),
                         ((ECPublicKey) publicKey).getParams());
-                case EDDSA -> new PKCS8EncodedKeySpec(EcPoints.ed25519Pkcs8(JwkMembers.fixedBytes(jwk, "d", 32, settingName)));
+                case EDDSA -> new PKCS8EncodedKeySpec(EcPoints.ed25519Pkcs8(JwkMembers.fixedBytes(jwk, "d", 32)));
                 case HMAC -> throw new AssertionError(algorithm);
             };
             String type = algorithm.family() == JwsAlgorithm.Family.EDDSA ? "Ed25519"
                     : algorithm.family() == JwsAlgorithm.Family.ECDSA ? "EC" : "RSA";
             return KeyFactory.getInstance(type).generatePrivate(spec);
         } catch (GeneralSecurityException e) {
-            throw new SigilConfigurationException(settingName + ": the JWK is not a valid " + algorithm
+            throw new InvalidKeyMaterialException("the JWK is not a valid " + algorithm
                     + " private key", e);
         }
     }

@@ -1,5 +1,7 @@
 package io.sigil.auth.token;
 
+import io.sigil.auth.token.internal.JwkMembers;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -28,7 +30,7 @@ import java.util.Set;
  *     {@code use}/{@code key_ops} marks an encryption key: skipped.</li>
  * </ul>
  *
- * <p>Failures are {@link SigilConfigurationException}s naming the setting and the member, never
+ * <p>Failures are {@link InvalidKeyMaterialException}s naming the member, never
  * echoing a value. Stateless and thread-safe.
  */
 final class JwkMetadata {
@@ -66,39 +68,38 @@ final class JwkMetadata {
     /**
      * @param jwk         the JWK
      * @param operation   what the key is wanted for
-     * @param settingName the setting the JWK came from, named in errors
      * @return {@code true} if the metadata allows the operation; {@code false} if it marks the key
      *         for another purpose (a JWK Set skips such a key)
-     * @throws SigilConfigurationException if {@code use}, {@code key_ops} or {@code alg} is
+     * @throws InvalidKeyMaterialException if {@code use}, {@code key_ops} or {@code alg} is
      *                                     malformed or they contradict each other
      */
-    static boolean allows(JsonObject jwk, Operation operation, String settingName) {
-        String use = JwkMembers.optional(jwk, "use", settingName);
-        Set<String> ops = keyOps(jwk, settingName);
-        String alg = JwkMembers.optional(jwk, "alg", settingName);
+    static boolean allows(JsonObject jwk, Operation operation) {
+        String use = JwkMembers.optional(jwk, "use");
+        Set<String> ops = keyOps(jwk);
+        String alg = JwkMembers.optional(jwk, "alg");
         boolean encryptionAlg = alg != null && ENCRYPTION_ALGS.contains(alg);
         boolean signatureOps = ops != null && ops.stream().anyMatch(SIGNATURE_OPS::contains);
         boolean otherOps = ops != null && ops.stream().anyMatch(op -> !SIGNATURE_OPS.contains(op));
         if (signatureOps && otherOps) {
-            throw conflict(settingName, "its \"key_ops\" mix signature and encryption operations");
+            throw conflict("its \"key_ops\" mix signature and encryption operations");
         }
         if (use != null) {
             boolean sig = use.equals("sig");
             if (sig && otherOps) {
-                throw conflict(settingName, "\"use\" is \"sig\" but \"key_ops\" names other operations");
+                throw conflict("\"use\" is \"sig\" but \"key_ops\" names other operations");
             }
             if (!sig && signatureOps) {
-                throw conflict(settingName, "\"key_ops\" names sign/verify but \"use\" is not \"sig\"");
+                throw conflict("\"key_ops\" names sign/verify but \"use\" is not \"sig\"");
             }
             if (sig && encryptionAlg) {
-                throw conflict(settingName, "\"use\" is \"sig\" but \"alg\" is an encryption algorithm");
+                throw conflict("\"use\" is \"sig\" but \"alg\" is an encryption algorithm");
             }
             if (!sig) {
                 return false;
             }
         }
         if (signatureOps && encryptionAlg) {
-            throw conflict(settingName, "\"key_ops\" names sign/verify but \"alg\" is an encryption algorithm");
+            throw conflict("\"key_ops\" names sign/verify but \"alg\" is an encryption algorithm");
         }
         if (ops != null) {
             return ops.contains(operation.keyOp);
@@ -108,48 +109,47 @@ final class JwkMetadata {
 
     /**
      * @param jwk         a JWK that must be public
-     * @param settingName the setting the JWK came from, named in errors
-     * @throws SigilConfigurationException if it holds a private member
+     * @throws InvalidKeyMaterialException if it holds a private member
      */
-    static void refusePrivateMembers(JsonObject jwk, String settingName) {
+    static void refusePrivateMembers(JsonObject jwk) {
         for (String member : PRIVATE_MEMBERS) {
             if (jwk.containsKey(member)) {
-                throw new SigilConfigurationException(settingName + ": a JWK holds the private member \"" + member
-                        + "\", but this setting takes public keys only; publish and configure the public JWK "
+                throw new InvalidKeyMaterialException("a JWK holds the private member \"" + member
+                        + "\", but verification keys are public keys only; publish and configure the public JWK "
                         + "(verifying never needs the private key) and keep the private key out of this file");
             }
         }
     }
 
     /** @return the distinct registered operations, or {@code null} when there is no {@code key_ops} */
-    private static Set<String> keyOps(JsonObject jwk, String settingName) {
+    static Set<String> keyOps(JsonObject jwk) {
         JsonValue value = jwk.get("key_ops");
         if (value == null) {
             return null;
         }
         if (value.getValueType() != JsonValue.ValueType.ARRAY) {
-            throw new SigilConfigurationException(settingName + ": a JWK's \"key_ops\" must be an array");
+            throw new InvalidKeyMaterialException("a JWK's \"key_ops\" must be an array");
         }
         Set<String> ops = new HashSet<>();
         for (JsonValue op : value.asJsonArray()) {
             if (op.getValueType() != JsonValue.ValueType.STRING) {
-                throw new SigilConfigurationException(settingName + ": a JWK's \"key_ops\" must hold strings");
+                throw new InvalidKeyMaterialException("a JWK's \"key_ops\" must hold strings");
             }
             String name = ((JsonString) op).getString();
             if (!REGISTERED_OPS.contains(name)) {
-                throw new SigilConfigurationException(settingName + ": a JWK's \"key_ops\" holds an operation that "
+                throw new InvalidKeyMaterialException("a JWK's \"key_ops\" holds an operation that "
                         + "RFC 7517 does not register (sign, verify, encrypt, decrypt, wrapKey, unwrapKey, "
                         + "deriveKey, deriveBits)");
             }
             if (!ops.add(name)) {
-                throw new SigilConfigurationException(settingName + ": a JWK's \"key_ops\" holds an operation twice "
+                throw new InvalidKeyMaterialException("a JWK's \"key_ops\" holds an operation twice "
                         + "(RFC 7517 section 4.3 forbids duplicates)");
             }
         }
         return ops;
     }
 
-    private static SigilConfigurationException conflict(String settingName, String what) {
-        return new SigilConfigurationException(settingName + ": a JWK's metadata contradicts itself: " + what);
+    private static InvalidKeyMaterialException conflict(String what) {
+        return new InvalidKeyMaterialException("a JWK's metadata contradicts itself: " + what);
     }
 }

@@ -1,5 +1,7 @@
 package io.sigil.auth.token;
 
+import io.sigil.auth.token.internal.KeyChecks;
+
 import java.nio.charset.StandardCharsets;
 import java.security.Key;
 import java.security.PrivateKey;
@@ -33,31 +35,30 @@ public final class KeyMaterial {
      *                         EdDSA)
      * @param keyId            the kid for a PEM key, or {@code null}; a JWK keeps its own
      * @param minimumRsaBits   the smallest RSA modulus accepted
-     * @param settingName      the setting the text came from, named in errors
      * @return the keys, at least one
-     * @throws SigilConfigurationException if the text holds no usable key, a weak one, or private key
+     * @throws InvalidKeyMaterialException if the text holds no usable key, a weak one, or private key
      *                                     material (a PEM private key, a JWK's private members)
      */
     public static List<VerificationKey> verificationKeys(String text, JwsAlgorithm defaultAlgorithm, String keyId,
-                                                         int minimumRsaBits, String settingName) {
+                                                         int minimumRsaBits) {
         String trimmed = text == null ? "" : text.strip();
         if (trimmed.startsWith("{")) {
-            return Jwk.verificationKeys(trimmed, defaultAlgorithm, minimumRsaBits, settingName);
+            return Jwk.verificationKeys(trimmed, defaultAlgorithm, minimumRsaBits);
         }
         if (PemKeys.looksLikePem(trimmed)) {
             if (PRIVATE_PEM.matcher(trimmed).find()) {
-                throw new SigilConfigurationException(settingName + " holds a PEM private key, but takes public keys "
-                        + "only; give the PUBLIC KEY block alone and keep the private key out of this file");
+                throw new InvalidKeyMaterialException("the key text holds a PEM private key, but verification keys "
+                        + "are public only; give the PUBLIC KEY block alone and keep the private key out of this file");
             }
-            PublicKey key = PemKeys.publicKey(trimmed, settingName);
-            JwsAlgorithm algorithm = defaultAlgorithm != null ? defaultAlgorithm : impliedAlgorithm(key, settingName);
-            return List.of(VerificationKey.of(algorithm, keyId, key, minimumRsaBits, settingName));
+            PublicKey key = PemKeys.publicKey(trimmed);
+            JwsAlgorithm algorithm = defaultAlgorithm != null ? defaultAlgorithm : impliedAlgorithm(key);
+            return List.of(VerificationKey.of(algorithm, keyId, key, minimumRsaBits));
         }
         String decoded = base64UrlText(trimmed);
         if (decoded != null && decoded.strip().startsWith("{")) {
-            return Jwk.verificationKeys(decoded.strip(), defaultAlgorithm, minimumRsaBits, settingName);
+            return Jwk.verificationKeys(decoded.strip(), defaultAlgorithm, minimumRsaBits);
         }
-        throw new SigilConfigurationException(settingName + " holds neither a JWK, a JWK Set nor a PEM public key");
+        throw new InvalidKeyMaterialException("the key text holds neither a JWK, a JWK Set nor a PEM public key");
     }
 
     /**
@@ -69,33 +70,30 @@ public final class KeyMaterial {
      *                         {@code null} to imply it from the key
      * @param keyId            the kid for a PEM key, or {@code null}; a JWK keeps its own
      * @param minimumRsaBits   the smallest RSA modulus accepted
-     * @param settingName      the setting the text came from, named in errors
      * @return the key
-     * @throws SigilConfigurationException if the text holds no usable private key
+     * @throws InvalidKeyMaterialException if the text holds no usable private key
      */
-    public static SigningKey signingKey(String text, JwsAlgorithm defaultAlgorithm, String keyId, int minimumRsaBits,
-                                        String settingName) {
+    public static SigningKey signingKey(String text, JwsAlgorithm defaultAlgorithm, String keyId, int minimumRsaBits) {
         String trimmed = text == null ? "" : text.strip();
         if (trimmed.startsWith("{")) {
-            return Jwk.signingKey(trimmed, defaultAlgorithm, minimumRsaBits, settingName);
+            return Jwk.signingKey(trimmed, defaultAlgorithm, minimumRsaBits);
         }
         if (PemKeys.looksLikePem(trimmed)) {
-            PrivateKey privateKey = PemKeys.privateKey(trimmed, settingName);
-            PublicKey publicKey = PemKeys.publicKeyFor(trimmed, privateKey, settingName);
+            PrivateKey privateKey = PemKeys.privateKey(trimmed);
+            PublicKey publicKey = PemKeys.publicKeyFor(trimmed, privateKey);
             JwsAlgorithm algorithm = defaultAlgorithm != null ? defaultAlgorithm
-                    : impliedAlgorithm(publicKey, settingName);
-            return SigningKey.of(algorithm, keyId, privateKey, publicKey, minimumRsaBits, settingName);
+                    : impliedAlgorithm(publicKey);
+            return SigningKey.of(algorithm, keyId, privateKey, publicKey, minimumRsaBits);
         }
-        throw new SigilConfigurationException(settingName + " holds neither a private JWK nor a PEM private key");
+        throw new InvalidKeyMaterialException("the key text holds neither a private JWK nor a PEM private key");
     }
 
     /**
      * @param key         an RSA, EC or Ed25519 key
-     * @param settingName the setting the key came from, named in errors
      * @return RS256 for RSA, ES256/384/512 by curve, EdDSA for Ed25519
-     * @throws SigilConfigurationException for another kind of key or curve
+     * @throws InvalidKeyMaterialException for another kind of key or curve
      */
-    public static JwsAlgorithm impliedAlgorithm(Key key, String settingName) {
+    private static JwsAlgorithm impliedAlgorithm(Key key) {
         if (key instanceof RSAKey) {
             return JwsAlgorithm.RS256;
         }
@@ -110,7 +108,7 @@ public final class KeyMaterial {
         if (key instanceof EdECKey ed && "Ed25519".equalsIgnoreCase(ed.getParams().getName())) {
             return JwsAlgorithm.EdDSA;
         }
-        throw new SigilConfigurationException(settingName + ": unsupported key type or curve");
+        throw new InvalidKeyMaterialException("unsupported key type or curve");
     }
 
     private static String base64UrlText(String text) {

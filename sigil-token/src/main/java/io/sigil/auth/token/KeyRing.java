@@ -30,7 +30,7 @@ public final class KeyRing implements KeyResolver {
         }
         for (VerificationKey key : verificationKeys) {
             if (key == null) {
-                throw new SigilConfigurationException("a key ring cannot hold a null key");
+                throw new InvalidKeyMaterialException("a key ring cannot hold a null key");
             }
             if (!all.contains(key)) {
                 all.add(key);
@@ -40,12 +40,12 @@ public final class KeyRing implements KeyResolver {
         for (VerificationKey key : keys) {
             if (key.keyId() != null) {
                 if (byKeyId.putIfAbsent(key.keyId(), key) != null) {
-                    throw new SigilConfigurationException("two keys have the kid '" + key.keyId() + "'");
+                    throw new InvalidKeyMaterialException("two keys have the kid '" + key.keyId() + "'");
                 }
             } else {
                 List<VerificationKey> same = withoutKeyId.computeIfAbsent(key.algorithm(), a -> new ArrayList<>());
                 if (same.size() == MAX_CANDIDATES) {
-                    throw new SigilConfigurationException("more than " + MAX_CANDIDATES + " " + key.algorithm()
+                    throw new InvalidKeyMaterialException("more than " + MAX_CANDIDATES + " " + key.algorithm()
                             + " keys without a kid: give the keys a kid");
                 }
                 same.add(key);
@@ -57,7 +57,7 @@ public final class KeyRing implements KeyResolver {
     /**
      * @param keys verification keys
      * @return a ring that verifies with the keys and cannot sign
-     * @throws SigilConfigurationException if two keys share a kid, or too many lack one
+     * @throws InvalidKeyMaterialException if two keys share a kid, or too many lack one
      */
     public static KeyRing of(VerificationKey... keys) {
         return new KeyRing(null, List.of(keys));
@@ -69,7 +69,7 @@ public final class KeyRing implements KeyResolver {
      * @param verificationKeys further keys that tokens may be signed with (older keys, other
      *                         issuers' public keys)
      * @return the ring
-     * @throws SigilConfigurationException if two keys share a kid, or too many lack one
+     * @throws InvalidKeyMaterialException if two keys share a kid, or too many lack one
      */
     public static KeyRing of(SigningKey signingKey, Collection<? extends VerificationKey> verificationKeys) {
         return new KeyRing(signingKey, verificationKeys);

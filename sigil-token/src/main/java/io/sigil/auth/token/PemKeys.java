@@ -1,5 +1,7 @@
 package io.sigil.auth.token;
 
+import io.sigil.auth.token.internal.EcPoints;
+
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -28,7 +30,7 @@ import java.util.regex.Pattern;
  * Reads and writes PEM keys: {@code PUBLIC KEY} (X.509 SubjectPublicKeyInfo) and
  * {@code PRIVATE KEY} (unencrypted PKCS#8), for RSA, EC (P-256/384/521) and Ed25519. Encrypted
  * PKCS#8 and PKCS#1 ({@code RSA PRIVATE KEY}) are not read. Stateless and thread-safe; every
- * failure is a {@link SigilConfigurationException} naming the setting, never quoting the key.
+ * failure is an {@link InvalidKeyMaterialException} that never quotes the key.
  */
 public final class PemKeys {
 
@@ -45,23 +47,21 @@ public final class PemKeys {
 
     /**
      * @param pem         text holding a {@code PUBLIC KEY} block
-     * @param settingName the setting the text came from, named in errors
      * @return the RSA, EC or Ed25519 public key
-     * @throws SigilConfigurationException if there is no readable public key
+     * @throws InvalidKeyMaterialException if there is no readable public key
      */
-    public static PublicKey publicKey(String pem, String settingName) {
-        Block block = block(pem, "PUBLIC KEY", settingName)
-                .orElseThrow(() -> new SigilConfigurationException(settingName + " holds no PEM PUBLIC KEY"));
-        return publicKey(block.der(), settingName);
+    public static PublicKey publicKey(String pem) {
+        Block block = block(pem, "PUBLIC KEY")
+                .orElseThrow(() -> new InvalidKeyMaterialException("the key text holds no PEM PUBLIC KEY"));
+        return publicKey(block.der());
     }
 
     /**
      * @param spki        a DER SubjectPublicKeyInfo
-     * @param settingName the setting the bytes came from, named in errors
      * @return the RSA, EC or Ed25519 public key
-     * @throws SigilConfigurationException if the bytes are not such a key
+     * @throws InvalidKeyMaterialException if the bytes are not such a key
      */
-    public static PublicKey publicKey(byte[] spki, String settingName) {
+    public static PublicKey publicKey(byte[] spki) {
         for (String type : KEY_TYPES) {
             try {
                 return KeyFactory.getInstance(type).generatePublic(new X509EncodedKeySpec(spki));
@@ -69,18 +69,17 @@ public final class PemKeys {
                 // try the next type
             }
         }
-        throw new SigilConfigurationException(settingName + " holds no RSA, EC or Ed25519 public key");
+        throw new InvalidKeyMaterialException("the key text holds no RSA, EC or Ed25519 public key");
     }
 
     /**
      * @param pem         text holding a {@code PRIVATE KEY} block (unencrypted PKCS#8)
-     * @param settingName the setting the text came from, named in errors
      * @return the RSA, EC or Ed25519 private key
-     * @throws SigilConfigurationException if there is no readable private key
+     * @throws InvalidKeyMaterialException if there is no readable private key
      */
-    public static PrivateKey privateKey(String pem, String settingName) {
-        Block block = block(pem, "PRIVATE KEY", settingName).orElseThrow(() -> new SigilConfigurationException(
-                settingName + " holds no PEM PRIVATE KEY (unencrypted PKCS#8)"));
+    public static PrivateKey privateKey(String pem) {
+        Block block = block(pem, "PRIVATE KEY").orElseThrow(() -> new InvalidKeyMaterialException(
+                "the key text holds no PEM PRIVATE KEY (unencrypted PKCS#8)"));
         for (String type : KEY_TYPES) {
             try {
                 return KeyFactory.getInstance(type).generatePrivate(new PKCS8EncodedKeySpec(block.der()));
@@ -88,7 +87,7 @@ public final class PemKeys {
                 // try the next type
             }
         }
-        throw new SigilConfigurationException(settingName + " holds no RSA, EC or Ed25519 private key");
+        throw new InvalidKeyMaterialException("the key text holds no RSA, EC or Ed25519 private key");
     }
 
     /**
@@ -99,14 +98,13 @@ public final class PemKeys {
      *
      * @param pem         the PEM text the private key came from
      * @param privateKey  the private key
-     * @param settingName the setting, named in errors
      * @return the public key
-     * @throws SigilConfigurationException if no public key can be found
+     * @throws InvalidKeyMaterialException if no public key can be found
      */
-    public static PublicKey publicKeyFor(String pem, PrivateKey privateKey, String settingName) {
-        Optional<Block> block = block(pem, "PUBLIC KEY", settingName);
+    public static PublicKey publicKeyFor(String pem, PrivateKey privateKey) {
+        Optional<Block> block = block(pem, "PUBLIC KEY");
         if (block.isPresent()) {
-            return publicKey(block.get().der(), settingName);
+            return publicKey(block.get().der());
         }
         try {
             if (privateKey instanceof RSAPrivateCrtKey rsa) {
@@ -114,7 +112,7 @@ public final class PemKeys {
                         new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
             }
             if (privateKey instanceof ECPrivateKey ec) {
-                ECPoint point = ecPublicPoint(ec, settingName);
+                ECPoint point = ecPublicPoint(ec);
                 return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point, ec.getParams()));
             }
             if (privateKey instanceof EdECPrivateKey ed && ed.getBytes().isPresent()) {
@@ -122,9 +120,9 @@ public final class PemKeys {
                 return ed25519PublicFromSeed(seed);
             }
         } catch (GeneralSecurityException e) {
-            throw new SigilConfigurationException(settingName + ": cannot derive the public key", e);
+            throw new InvalidKeyMaterialException("cannot derive the public key", e);
         }
-        throw new SigilConfigurationException(settingName + ": cannot derive the public key; add its PEM "
+        throw new InvalidKeyMaterialException("cannot derive the public key; add its PEM "
                 + "PUBLIC KEY block to the same text");
     }
 
@@ -149,7 +147,7 @@ public final class PemKeys {
         return text.contains("-----BEGIN ");
     }
 
-    private static Optional<Block> block(String pem, String label, String settingName) {
+    private static Optional<Block> block(String pem, String label) {
         if (pem == null) {
             return Optional.empty();
         }
@@ -160,13 +158,13 @@ public final class PemKeys {
                 try {
                     found.add(new Block(label, Base64.getMimeDecoder().decode(matcher.group(2))));
                 } catch (IllegalArgumentException e) {
-                    throw new SigilConfigurationException(settingName + ": the PEM " + label
+                    throw new InvalidKeyMaterialException("the PEM " + label
                             + " block is not valid base64");
                 }
             }
         }
         if (found.size() > 1) {
-            throw new SigilConfigurationException(settingName + " holds more than one PEM " + label);
+            throw new InvalidKeyMaterialException("the key text holds more than one PEM " + label);
         }
         return found.stream().findFirst();
     }
@@ -190,12 +188,12 @@ public final class PemKeys {
      * Reads the optional {@code publicKey [1] BIT STRING} of the SEC1 ECPrivateKey inside a
      * PKCS#8 PrivateKeyInfo.
      */
-    private static ECPoint ecPublicPoint(ECPrivateKey key, String settingName) {
-        ECPoint embedded = embeddedEcPoint(key.getEncoded(), key.getParams().getOrder().bitLength(), settingName);
+    private static ECPoint ecPublicPoint(ECPrivateKey key) {
+        ECPoint embedded = embeddedEcPoint(key.getEncoded(), key.getParams().getOrder().bitLength());
         return embedded != null ? embedded : EcPoints.multiplyGenerator(key.getS(), key.getParams());
     }
 
-    private static ECPoint embeddedEcPoint(byte[] pkcs8, int orderBits, String settingName) {
+    private static ECPoint embeddedEcPoint(byte[] pkcs8, int orderBits) {
         Der info = new Der(pkcs8).sequence();
         info.next(0x02);
         info.next(0x30);
@@ -240,14 +238,14 @@ public final class PemKeys {
 
         byte[] next(int tag) {
             if (position + 2 > bytes.length || (bytes[position] & 0xFF) != tag) {
-                throw new SigilConfigurationException("unexpected DER structure in a private key");
+                throw new InvalidKeyMaterialException("unexpected DER structure in a private key");
             }
             position++;
             int length = bytes[position++] & 0xFF;
             if (length >= 0x80) {
                 int octets = length & 0x7F;
                 if (octets > 3 || position + octets > bytes.length) {
-                    throw new SigilConfigurationException("unexpected DER structure in a private key");
+                    throw new InvalidKeyMaterialException("unexpected DER structure in a private key");
                 }
                 length = 0;
                 for (int i = 0; i < octets; i++) {
@@ -255,7 +253,7 @@ public final class PemKeys {
                 }
             }
             if (position + length > bytes.length) {
-                throw new SigilConfigurationException("unexpected DER structure in a private key");
+                throw new InvalidKeyMaterialException("unexpected DER structure in a private key");
             }
             byte[] value = java.util.Arrays.copyOfRange(bytes, position, position + length);
             position += length;

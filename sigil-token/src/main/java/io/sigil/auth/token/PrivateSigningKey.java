@@ -1,5 +1,9 @@
 package io.sigil.auth.token;
 
+import io.sigil.auth.token.internal.EcdsaSignatures;
+import io.sigil.auth.token.internal.KeyChecks;
+import io.sigil.auth.token.internal.Signatures;
+
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
@@ -21,23 +25,22 @@ final class PrivateSigningKey implements SigningKey {
     private final SecureRandom random = new SecureRandom();
     private final ThreadLocal<Signature> engines;
 
-    PrivateSigningKey(JwsAlgorithm algorithm, String keyId, PrivateKey key, PublicVerificationKey verificationKey,
-                      String settingName) {
-        KeyChecks.check(algorithm, key, JwsAlgorithm.ABSOLUTE_MINIMUM_RSA_BITS, settingName);
+    PrivateSigningKey(JwsAlgorithm algorithm, String keyId, PrivateKey key, PublicVerificationKey verificationKey) {
+        KeyChecks.check(algorithm, key, JwsAlgorithm.ABSOLUTE_MINIMUM_RSA_BITS);
         this.algorithm = algorithm;
         this.keyId = keyId;
         this.key = key;
         this.verificationKey = verificationKey;
-        this.engines = ThreadLocal.withInitial(() -> Signatures.newEngine(algorithm, settingName));
+        this.engines = ThreadLocal.withInitial(() -> Signatures.newEngine(algorithm));
         byte[] probe;
         try {
             probe = sign(PROBE);
         } catch (IllegalStateException e) {
-            throw new SigilConfigurationException(settingName + ": the private key cannot sign with "
+            throw new InvalidKeyMaterialException("the private key cannot sign with "
                     + algorithm, e);
         }
         if (!verificationKey.verify(PROBE, probe)) {
-            throw new SigilConfigurationException(settingName + ": the public key does not belong to "
+            throw new InvalidKeyMaterialException("the public key does not belong to "
                     + "the private key");
         }
     }

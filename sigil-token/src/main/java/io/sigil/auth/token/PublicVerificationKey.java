@@ -1,5 +1,9 @@
 package io.sigil.auth.token;
 
+import io.sigil.auth.token.internal.EcdsaSignatures;
+import io.sigil.auth.token.internal.KeyChecks;
+import io.sigil.auth.token.internal.Signatures;
+
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
@@ -21,9 +25,8 @@ final class PublicVerificationKey implements VerificationKey {
     private final BigInteger ecOrder;
     private final ThreadLocal<Signature> engines;
 
-    PublicVerificationKey(JwsAlgorithm algorithm, String keyId, PublicKey key, int minimumRsaBits,
-                          String settingName) {
-        KeyChecks.check(algorithm, key, minimumRsaBits, settingName);
+    PublicVerificationKey(JwsAlgorithm algorithm, String keyId, PublicKey key, int minimumRsaBits) {
+        KeyChecks.check(algorithm, key, minimumRsaBits);
         this.algorithm = algorithm;
         this.keyId = keyId;
         this.key = key;
@@ -33,8 +36,8 @@ final class PublicVerificationKey implements VerificationKey {
             case ECDSA -> 2 * algorithm.ecdsaComponentLength();
             default -> 64;
         };
-        Signatures.newEngine(algorithm, settingName); // fails now, not on the first token
-        this.engines = ThreadLocal.withInitial(() -> Signatures.newEngine(algorithm, settingName));
+        Signatures.newEngine(algorithm); // fails now, not on the first token
+        this.engines = ThreadLocal.withInitial(() -> Signatures.newEngine(algorithm));
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.sigil.auth.token;
 
+import io.sigil.auth.token.internal.KeyChecks;
+import io.sigil.auth.token.internal.KeyLocation;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -55,20 +58,20 @@ public final class RemoteJwkSet implements KeyResolver {
 
     /**
      * @param fetcher            fetches the set's bytes
-     * @param source             what to name in logs and errors (the URL or setting)
+     * @param source             what to name the set in logs (its URL, say)
      * @param defaultAlgorithm   the algorithm for JWKs without {@code alg}, or {@code null}
      * @param minimumRsaBits     the smallest RSA modulus accepted
      * @param minRefreshInterval the least time between two fetches, positive
      * @param maxAge             how long a fetched set is used before it is fetched again; at least
      *                           {@code minRefreshInterval}
      * @param clock              the time source
-     * @throws SigilConfigurationException if an interval is out of range
+     * @throws IllegalArgumentException if an interval is out of range
      */
     public RemoteJwkSet(Fetcher fetcher, String source, JwsAlgorithm defaultAlgorithm, int minimumRsaBits,
                         Duration minRefreshInterval, Duration maxAge, Clock clock) {
         KeyChecks.checkMinimumRsaBits(minimumRsaBits);
         if (minRefreshInterval.isNegative() || minRefreshInterval.isZero() || maxAge.compareTo(minRefreshInterval) < 0) {
-            throw new SigilConfigurationException(source + ": the refresh interval must be positive and not "
+            throw new IllegalArgumentException("the refresh interval must be positive and not "
                     + "longer than the maximum age");
         }
         this.fetcher = fetcher;
@@ -88,7 +91,7 @@ public final class RemoteJwkSet implements KeyResolver {
     public static RemoteJwkSet https(URI uri, Duration timeout, JwsAlgorithm defaultAlgorithm, int minimumRsaBits,
                                      Duration minRefreshInterval, Duration maxAge, Clock clock) {
         if (!"https".equalsIgnoreCase(uri.getScheme())) {
-            throw new SigilConfigurationException(uri + ": a remote JWK Set must be an https URL");
+            throw new InvalidKeyMaterialException("a remote JWK Set must be an https URL");
         }
         return new RemoteJwkSet(() -> KeyLocation.fetchHttps(uri, timeout), uri.toString(), defaultAlgorithm,
                 minimumRsaBits, minRefreshInterval, maxAge, clock);
@@ -145,7 +148,7 @@ public final class RemoteJwkSet implements KeyResolver {
             byte[] bytes = fetcher.fetch();
             List<String> droppedSecrets = new ArrayList<>();
             List<VerificationKey> fetched = Jwk.verificationKeys(new String(bytes, StandardCharsets.UTF_8),
-                    defaultAlgorithm, minimumRsaBits, source, droppedSecrets::add);
+                    defaultAlgorithm, minimumRsaBits, droppedSecrets::add);
             if (!droppedSecrets.isEmpty()) {
                 LOG.log(Level.WARNING, "Sigil: the JWK Set {0} publishes {1} secret (oct) key(s), kid {2}: a secret "
                         + "is never taken from a URL, they are ignored (and should not be published at all)",
@@ -154,10 +157,10 @@ public final class RemoteJwkSet implements KeyResolver {
             keys = KeyRing.of(fetched.toArray(VerificationKey[]::new));
             lastSuccess = lastAttempt;
             return true;
-        } catch (SigilConfigurationException e) {
-            // The message names the source and the reason, never key material.
-            LOG.log(Level.WARNING, "Sigil: the fetched JWK Set is refused ({0}); keeping the last good set",
-                    e.getMessage());
+        } catch (InvalidKeyMaterialException e) {
+            // The reason never holds key material.
+            LOG.log(Level.WARNING, "Sigil: the fetched JWK Set {0} is refused ({1}); keeping the last good set",
+                    new Object[] {source, e.reason()});
             return false;
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "Sigil: fetching the JWK Set {0} failed ({1}); keeping the last good set",

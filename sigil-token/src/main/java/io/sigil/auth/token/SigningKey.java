@@ -35,10 +35,10 @@ public sealed interface SigningKey permits HmacKey, PrivateSigningKey {
      * Creates an HMAC signing key.
      *
      * @see VerificationKey#hmac
-     * @throws SigilConfigurationException if the algorithm is not HMAC or the secret is too short
+     * @throws InvalidKeyMaterialException if the algorithm is not HMAC or the secret is too short
      */
-    static SigningKey hmac(JwsAlgorithm algorithm, String keyId, byte[] secret, String settingName) {
-        return HmacKey.of(algorithm, keyId, secret, settingName);
+    static SigningKey hmac(JwsAlgorithm algorithm, String keyId, byte[] secret) {
+        return HmacKey.of(algorithm, keyId, secret);
     }
 
     /**
@@ -50,23 +50,21 @@ public sealed interface SigningKey permits HmacKey, PrivateSigningKey {
      * @param privateKey     the private key
      * @param publicKey      its public key
      * @param minimumRsaBits the smallest RSA modulus accepted (see {@link VerificationKey#of})
-     * @param settingName    the configuration key the key came from, named in errors
      * @return the key
-     * @throws SigilConfigurationException if the keys do not fit the algorithm, are too weak, or
+     * @throws InvalidKeyMaterialException if the keys do not fit the algorithm, are too weak, or
      *                                     do not form a pair
      */
     static SigningKey of(JwsAlgorithm algorithm, String keyId, PrivateKey privateKey, PublicKey publicKey,
-                         int minimumRsaBits, String settingName) {
+                         int minimumRsaBits) {
         return new PrivateSigningKey(algorithm, keyId, privateKey,
-                new PublicVerificationKey(algorithm, keyId, publicKey, minimumRsaBits, settingName), settingName);
+                new PublicVerificationKey(algorithm, keyId, publicKey, minimumRsaBits));
     }
 
     /**
-     * As {@link #of(JwsAlgorithm, String, PrivateKey, PublicKey, int, String)} with the default
+     * As {@link #of(JwsAlgorithm, String, PrivateKey, PublicKey, int)} with the default
      * RSA minimum.
      */
-    static SigningKey of(JwsAlgorithm algorithm, String keyId, PrivateKey privateKey, PublicKey publicKey,
-                         String settingName) {
-        return of(algorithm, keyId, privateKey, publicKey, JwsAlgorithm.DEFAULT_MINIMUM_RSA_BITS, settingName);
+    static SigningKey of(JwsAlgorithm algorithm, String keyId, PrivateKey privateKey, PublicKey publicKey) {
+        return of(algorithm, keyId, privateKey, publicKey, JwsAlgorithm.DEFAULT_MINIMUM_RSA_BITS);
     }
 }

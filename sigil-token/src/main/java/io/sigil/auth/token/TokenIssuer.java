@@ -1,5 +1,7 @@
 package io.sigil.auth.token;
 
+import io.sigil.auth.token.internal.Base64Url;
+
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -40,7 +42,7 @@ public final class TokenIssuer {
      * @param audiences the {@code aud} to write; empty for none
      * @param lifetime  how long tokens stay valid; see {@link #checkLifetime}
      * @param clock     the time source
-     * @throws SigilConfigurationException if the lifetime is out of range
+     * @throws IllegalArgumentException if the lifetime is out of range
      */
     public TokenIssuer(SigningKey key, String issuer, Set<String> audiences, Duration lifetime, Clock clock) {
         checkLifetime(lifetime);
@@ -87,11 +89,11 @@ public final class TokenIssuer {
      *
      * @param lifetime the lifetime to check
      * @return the lifetime
-     * @throws SigilConfigurationException if it is out of range, naming {@code sigil.token.lifetime}
+     * @throws IllegalArgumentException if it is out of range
      */
     public static Duration checkLifetime(Duration lifetime) {
         if (lifetime.compareTo(MIN_LIFETIME) < 0 || lifetime.compareTo(MAX_LIFETIME) > 0) {
-            throw new SigilConfigurationException("sigil.token.lifetime must be between " + MIN_LIFETIME
+            throw new IllegalArgumentException("the token lifetime must be between " + MIN_LIFETIME
                     + " and " + MAX_LIFETIME);
         }
         return lifetime;

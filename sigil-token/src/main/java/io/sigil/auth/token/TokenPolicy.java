@@ -20,26 +20,31 @@ public record TokenPolicy(String issuer, Set<String> audiences, Duration clockSk
     public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
     /** The largest maximum token age a policy accepts: one year. */
     public static final Duration MAX_TOKEN_AGE = Duration.ofDays(365);
+    /** The smallest maximum token length a policy accepts, in characters. */
+    public static final int MIN_TOKEN_LENGTH = 64;
+    /** The largest maximum token length a policy accepts, in characters (1 MiB). */
+    public static final int MAX_TOKEN_LENGTH = 1 << 20;
 
     /**
-     * @throws SigilConfigurationException if a value is out of range
+     * @throws IllegalArgumentException if a value is out of range
      */
     public TokenPolicy {
         if (issuer == null || issuer.isBlank()) {
-            throw new SigilConfigurationException("mp.jwt.verify.issuer must not be empty");
+            throw new IllegalArgumentException("the issuer must not be empty");
         }
         audiences = Set.copyOf(audiences);
         if (clockSkew.isNegative() || clockSkew.compareTo(MAX_CLOCK_SKEW) > 0) {
-            throw new SigilConfigurationException("mp.jwt.verify.clock.skew must be between 0 and "
+            throw new IllegalArgumentException("the clock skew must be between 0 and "
                     + MAX_CLOCK_SKEW.toSeconds() + " seconds");
         }
         if (maxTokenAge.isPresent() && (maxTokenAge.get().isNegative() || maxTokenAge.get().isZero()
                 || maxTokenAge.get().compareTo(MAX_TOKEN_AGE) > 0)) {
-            throw new SigilConfigurationException("mp.jwt.verify.token.age must be between 1 and "
+            throw new IllegalArgumentException("the maximum token age must be between 1 and "
                     + MAX_TOKEN_AGE.toSeconds() + " seconds");
         }
-        if (maxTokenLength < 64 || maxTokenLength > 1 << 20) {
-            throw new SigilConfigurationException("sigil.token.max-length must be between 64 and 1048576");
+        if (maxTokenLength < MIN_TOKEN_LENGTH || maxTokenLength > MAX_TOKEN_LENGTH) {
+            throw new IllegalArgumentException("the maximum token length must be between " + MIN_TOKEN_LENGTH
+                    + " and " + MAX_TOKEN_LENGTH);
         }
     }
 }

@@ -1,5 +1,12 @@
 package io.sigil.auth.token;
 
+import io.sigil.auth.token.internal.Base64Url;
+import io.sigil.auth.token.internal.CheckedHeader;
+import io.sigil.auth.token.internal.CheckedHeaders;
+import io.sigil.auth.token.internal.ClaimChecks;
+import io.sigil.auth.token.internal.ClaimsReader;
+import io.sigil.auth.token.internal.StrictJson;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -187,7 +194,7 @@ public final class TokenVerifier {
         return algorithm.get();
     }
 
-    private static String optionalString(JsonObject object, String name) throws InvalidTokenException {
+    static String optionalString(JsonObject object, String name) throws InvalidTokenException {
         JsonValue value = object.get(name);
         if (value == null) {
             return null;

@@ -8,10 +8,10 @@ import java.util.Optional;
  * {@code kid}. The key fixes the algorithm: a token's {@code alg} header is only compared with
  * {@link #algorithm()}. Implementations are immutable and thread-safe.
  *
- * <p>Created with {@link #hmac}, {@link #of(JwsAlgorithm, String, PublicKey, int, String)}, or
+ * <p>Created with {@link #hmac}, {@link #of(JwsAlgorithm, String, PublicKey, int)}, or
  * from key material with {@link PemKeys}, {@link Jwk} and {@link KeyMaterial}. Every factory
  * checks the key against the algorithm (secret length, RSA size, curve) and throws
- * {@link SigilConfigurationException} naming the setting the key came from.
+ * {@link InvalidKeyMaterialException} with the reason.
  */
 public sealed interface VerificationKey permits HmacKey, PublicVerificationKey {
 
@@ -40,12 +40,11 @@ public sealed interface VerificationKey permits HmacKey, PublicVerificationKey {
      * @param algorithm   HS256, HS384 or HS512
      * @param keyId       the {@code kid}, or {@code null}
      * @param secret      the raw secret, copied; at least the hash size (32, 48, 64 bytes)
-     * @param settingName the configuration key the secret came from, named in errors
      * @return the key
-     * @throws SigilConfigurationException if the algorithm is not HMAC or the secret is too short
+     * @throws InvalidKeyMaterialException if the algorithm is not HMAC or the secret is too short
      */
-    static VerificationKey hmac(JwsAlgorithm algorithm, String keyId, byte[] secret, String settingName) {
-        return HmacKey.of(algorithm, keyId, secret, settingName);
+    static VerificationKey hmac(JwsAlgorithm algorithm, String keyId, byte[] secret) {
+        return HmacKey.of(algorithm, keyId, secret);
     }
 
     /**
@@ -54,8 +53,8 @@ public sealed interface VerificationKey permits HmacKey, PublicVerificationKey {
      *
      * @see #of(JwsAlgorithm, String, PublicKey, int, String)
      */
-    static VerificationKey of(JwsAlgorithm algorithm, String keyId, PublicKey key, String settingName) {
-        return of(algorithm, keyId, key, JwsAlgorithm.DEFAULT_MINIMUM_RSA_BITS, settingName);
+    static VerificationKey of(JwsAlgorithm algorithm, String keyId, PublicKey key) {
+        return of(algorithm, keyId, key, JwsAlgorithm.DEFAULT_MINIMUM_RSA_BITS);
     }
 
     /**
@@ -68,12 +67,10 @@ public sealed interface VerificationKey permits HmacKey, PublicVerificationKey {
      * @param minimumRsaBits the smallest RSA modulus accepted, at least
      *                       {@value JwsAlgorithm#ABSOLUTE_MINIMUM_RSA_BITS}; callers that lower it
      *                       below {@value JwsAlgorithm#DEFAULT_MINIMUM_RSA_BITS} log a warning
-     * @param settingName    the configuration key the key came from, named in errors
      * @return the key
-     * @throws SigilConfigurationException if the key does not fit the algorithm or is too weak
+     * @throws InvalidKeyMaterialException if the key does not fit the algorithm or is too weak
      */
-    static VerificationKey of(JwsAlgorithm algorithm, String keyId, PublicKey key, int minimumRsaBits,
-                              String settingName) {
-        return new PublicVerificationKey(algorithm, keyId, key, minimumRsaBits, settingName);
+    static VerificationKey of(JwsAlgorithm algorithm, String keyId, PublicKey key, int minimumRsaBits) {
+        return new PublicVerificationKey(algorithm, keyId, key, minimumRsaBits);
     }
 }

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 class HmacKeyTest {
 
-    private static final String SETTING = "sigil.token.secret";
 
     /** Printable so that a leak into a message would be visible as text. */
     private static byte[] printableSecret(int length) {
@@ -34,23 +33,23 @@ class HmacKeyTest {
     void hs256_secretOf31Bytes_throwsNamingTheSettingWithoutTheSecret() {
         byte[] secret = printableSecret(31);
 
-        assertThatThrownBy(() -> HmacKey.hs256("key-1", secret, SETTING))
-                .isInstanceOfSatisfying(SigilConfigurationException.class, e -> {
-                    assertThat(e.getMessage()).contains(SETTING);
+        assertThatThrownBy(() -> HmacKey.hs256("key-1", secret))
+                .isInstanceOfSatisfying(InvalidKeyMaterialException.class, e -> {
+                    assertThat(e.getMessage()).contains("secret");
                     assertDoesNotReveal(e.getMessage(), secret);
                 });
     }
 
     @Test
     void hs256_emptySecret_throwsNamingTheSetting() {
-        assertThatThrownBy(() -> HmacKey.hs256(null, new byte[0], SETTING))
-                .isInstanceOf(SigilConfigurationException.class)
-                .hasMessageContaining(SETTING);
+        assertThatThrownBy(() -> HmacKey.hs256(null, new byte[0]))
+                .isInstanceOf(InvalidKeyMaterialException.class)
+                .hasMessageContaining("secret");
     }
 
     @Test
     void hs256_secretOf32Bytes_isAccepted() {
-        HmacKey key = HmacKey.hs256("key-1", printableSecret(32), SETTING);
+        HmacKey key = HmacKey.hs256("key-1", printableSecret(32));
 
         assertThat(key.algorithm()).isEqualTo(JwsAlgorithm.HS256);
         assertThat(key.keyId()).isEqualTo("key-1");
@@ -60,7 +59,7 @@ class HmacKeyTest {
     void toString_doesNotContainTheSecret() {
         byte[] secret = printableSecret(32);
 
-        String text = HmacKey.hs256("key-1", secret, SETTING).toString();
+        String text = HmacKey.hs256("key-1", secret).toString();
 
         assertDoesNotReveal(text, secret);
         assertThat(text).contains("key-1");
@@ -69,7 +68,7 @@ class HmacKeyTest {
     @Test
     void sign_matchesJdkHmacSha256() {
         byte[] secret = TestJws.secret(21);
-        HmacKey key = HmacKey.hs256(null, secret, SETTING);
+        HmacKey key = HmacKey.hs256(null, secret);
 
         byte[] signature = key.sign("a.b".getBytes(StandardCharsets.US_ASCII));
 
@@ -79,7 +78,7 @@ class HmacKeyTest {
     @Test
     void hs256_secretChangedAfterwards_keyKeepsItsCopy() {
         byte[] secret = TestJws.secret(22);
-        HmacKey key = HmacKey.hs256(null, secret, SETTING);
+        HmacKey key = HmacKey.hs256(null, secret);
         byte[] expected = TestJws.hmacSha256(TestJws.secret(22), "a.b");
 
         secret[0] ^= 1;
@@ -89,7 +88,7 @@ class HmacKeyTest {
 
     @Test
     void verify_rejectsAlteredTruncatedAndLongerSignatures() {
-        HmacKey key = HmacKey.hs256(null, TestJws.secret(23), SETTING);
+        HmacKey key = HmacKey.hs256(null, TestJws.secret(23));
         byte[] input = "a.b".getBytes(StandardCharsets.US_ASCII);
         byte[] signature = key.sign(input);
         byte[] altered = signature.clone();

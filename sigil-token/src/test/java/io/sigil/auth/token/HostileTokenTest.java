@@ -1,5 +1,8 @@
 package io.sigil.auth.token;
 
+import io.sigil.auth.token.internal.EcPoints;
+import io.sigil.auth.token.internal.EcdsaSignatures;
+
 import static io.sigil.auth.token.TestJws.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -38,7 +41,7 @@ class HostileTokenTest {
     private static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC);
 
     private static final SigningKey OWN = SigningKey.hmac(JwsAlgorithm.HS256, null,
-            TestKeys.secret(JwsAlgorithm.HS256, 41), "sigil.secret");
+            TestKeys.secret(JwsAlgorithm.HS256, 41));
     private static final SigningKey RS = TestKeys.signingKey(JwsAlgorithm.RS256, "rsa-1");
     private static final SigningKey PS = TestKeys.signingKey(JwsAlgorithm.PS256, "ps-1");
     private static final SigningKey ES = TestKeys.signingKey(JwsAlgorithm.ES256, "ec-1");
@@ -48,7 +51,7 @@ class HostileTokenTest {
     /** An attacker's own key pair, not in the ring. */
     private static final KeyPair ATTACKER = TestKeys.freshPair(JwsAlgorithm.RS256);
     private static final SigningKey ATTACKER_RS = SigningKey.of(JwsAlgorithm.RS256, "rsa-1",
-            ATTACKER.getPrivate(), ATTACKER.getPublic(), "attacker");
+            ATTACKER.getPrivate(), ATTACKER.getPublic());
 
     private static final TokenVerifier VERIFIER = new TokenVerifier(
             KeyRing.of(ALL.stream().map(SigningKey::verificationKey).toArray(VerificationKey[]::new)),

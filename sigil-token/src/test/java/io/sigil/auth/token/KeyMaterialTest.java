@@ -1,5 +1,7 @@
 package io.sigil.auth.token;
 
+import io.sigil.auth.token.internal.KeyLocation;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +24,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** PEM, JWK, JWK Set and key locations. */
 class KeyMaterialTest {
 
-    private static final String SETTING = "mp.jwt.verify.publickey";
     private static final byte[] INPUT = "a.b".getBytes(StandardCharsets.US_ASCII);
     private static final int RSA_MIN = JwsAlgorithm.DEFAULT_MINIMUM_RSA_BITS;
 
@@ -32,9 +33,9 @@ class KeyMaterialTest {
         KeyPair pair = TestKeys.pair(algorithm);
         JsonObject privateJwk = Jwk.privateJwk(algorithm, "kid-1", pair);
 
-        SigningKey key = Jwk.signingKey(privateJwk.toString(), null, RSA_MIN, SETTING);
+        SigningKey key = Jwk.signingKey(privateJwk.toString(), null, RSA_MIN);
         JsonObject publicJwk = Jwk.publicJwk(key.verificationKey()).orElseThrow();
-        VerificationKey verifier = Jwk.verificationKeys(publicJwk.toString(), null, RSA_MIN, SETTING).get(0);
+        VerificationKey verifier = Jwk.verificationKeys(publicJwk.toString(), null, RSA_MIN).get(0);
 
         assertThat(key.algorithm()).isEqualTo(algorithm);
         assertThat(key.keyId()).isEqualTo("kid-1");
@@ -50,9 +51,9 @@ class KeyMaterialTest {
         byte[] secret = TestKeys.secret(algorithm, 3);
         JsonObject jwk = Jwk.secretJwk(algorithm, "s1", secret);
 
-        SigningKey key = Jwk.signingKey(jwk.toString(), null, RSA_MIN, SETTING);
+        SigningKey key = Jwk.signingKey(jwk.toString(), null, RSA_MIN);
 
-        assertThat(key.sign(INPUT)).isEqualTo(HmacKey.of(algorithm, null, secret, "x").sign(INPUT));
+        assertThat(key.sign(INPUT)).isEqualTo(HmacKey.of(algorithm, null, secret).sign(INPUT));
         assertThat(Jwk.publicJwk(key.verificationKey())).isEmpty();
         assertThat(Jwk.publicJwkSet(List.of(key.verificationKey(),
                 TestKeys.signingKey(JwsAlgorithm.ES256, "e").verificationKey())).getJsonArray("keys")).hasSize(1);
@@ -67,7 +68,8 @@ class KeyMaterialTest {
         String text = Jwk.publicJwkSet(ring.keys()).toString();
 
         assertThat(Json.createReader(new java.io.StringReader(text)).readObject().getJsonArray("keys")).hasSize(2);
-        assertThat(text).doesNotContain("\"d\":").doesNotContain("\"k\":").doesNotContain("oct");
+        assertThat(text).doesNotContain("\"d\":").doesNotContain("\"k\":")
+                .doesNotContain("\"kty\":\"oct\"");
     }
 
     @Test
@@ -80,7 +82,7 @@ class KeyMaterialTest {
                 + "{\"kty\":\"EC\",\"alg\":\"ECDH-ES\",\"crv\":\"P-256\",\"kid\":\"z\",\"x\":\"AA\",\"y\":\"AA\"}"
                 + "]}";
 
-        List<VerificationKey> keys = Jwk.verificationKeys(set, null, RSA_MIN, SETTING);
+        List<VerificationKey> keys = Jwk.verificationKeys(set, null, RSA_MIN);
 
         assertThat(keys).extracting(VerificationKey::keyId).containsExactly("r1", "e1");
         assertThat(keys).extracting(VerificationKey::algorithm).containsExactly(JwsAlgorithm.RS256, JwsAlgorithm.ES384);
@@ -91,11 +93,11 @@ class KeyMaterialTest {
         JsonObject rsa = Jwk.publicJwk(TestKeys.signingKey(JwsAlgorithm.RS256, "r").verificationKey()).orElseThrow();
         String withoutAlg = Json.createObjectBuilder(rsa).remove("alg").build().toString();
 
-        assertThat(Jwk.verificationKeys(withoutAlg, JwsAlgorithm.PS384, RSA_MIN, SETTING).get(0).algorithm())
+        assertThat(Jwk.verificationKeys(withoutAlg, JwsAlgorithm.PS384, RSA_MIN).get(0).algorithm())
                 .isEqualTo(JwsAlgorithm.PS384);
-        assertThat(Jwk.verificationKeys(withoutAlg, null, RSA_MIN, SETTING).get(0).algorithm())
+        assertThat(Jwk.verificationKeys(withoutAlg, null, RSA_MIN).get(0).algorithm())
                 .isEqualTo(JwsAlgorithm.RS256);
-        assertThat(Jwk.verificationKeys(withoutAlg, JwsAlgorithm.ES256, RSA_MIN, SETTING).get(0).algorithm())
+        assertThat(Jwk.verificationKeys(withoutAlg, JwsAlgorithm.ES256, RSA_MIN).get(0).algorithm())
                 .as("a default that does not fit the key type is not used").isEqualTo(JwsAlgorithm.RS256);
     }
 
@@ -107,9 +109,8 @@ class KeyMaterialTest {
         String bad = Json.createObjectBuilder(ec).add("y", Base64.getUrlEncoder().withoutPadding().encodeToString(y))
                 .build().toString();
 
-        assertThatThrownBy(() -> Jwk.verificationKeys(bad, null, RSA_MIN, SETTING))
-                .isInstanceOf(SigilConfigurationException.class).hasMessageContaining(SETTING)
-                .hasMessageContaining("not on");
+        assertThatThrownBy(() -> Jwk.verificationKeys(bad, null, RSA_MIN))
+                .isInstanceOf(InvalidKeyMaterialException.class).hasMessageContaining("not on");
     }
 
     @Test
@@ -119,9 +120,8 @@ class KeyMaterialTest {
                 "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"AA\",\"y\":\"AA\"}", secretJwk,
                 "{\"kty\":\"RSA\",\"alg\":\"ES256\",\"n\":\"AQAB\",\"e\":\"AQAB\"}",
                 "{\"kty\":\"oct\",\"kid\":\"a\",\"kid\":\"b\",\"alg\":\"HS256\",\"k\":\"AA\"}"}) {
-            assertThatThrownBy(() -> Jwk.verificationKeys(text, null, RSA_MIN, SETTING)).as(text)
-                    .isInstanceOf(SigilConfigurationException.class).hasMessageContaining(SETTING)
-                    .hasMessageNotContaining("c2VjcmV0");
+            assertThatThrownBy(() -> Jwk.verificationKeys(text, null, RSA_MIN)).as(text)
+                    .isInstanceOf(InvalidKeyMaterialException.class).hasMessageNotContaining("c2VjcmV0");
         }
     }
 
@@ -132,8 +132,8 @@ class KeyMaterialTest {
         String publicPem = PemKeys.toPem(pair.getPublic());
         String privatePem = PemKeys.toPem(pair.getPrivate());
 
-        List<VerificationKey> keys = KeyMaterial.verificationKeys(publicPem, null, "pem-1", RSA_MIN, SETTING);
-        SigningKey key = KeyMaterial.signingKey(privatePem, null, "pem-1", RSA_MIN, "sigil.signing-key");
+        List<VerificationKey> keys = KeyMaterial.verificationKeys(publicPem, null, "pem-1", RSA_MIN);
+        SigningKey key = KeyMaterial.signingKey(privatePem, null, "pem-1", RSA_MIN);
 
         assertThat(keys).singleElement().satisfies(k -> {
             assertThat(k.algorithm()).isEqualTo(algorithm);
@@ -149,16 +149,16 @@ class KeyMaterialTest {
     void pem_opensslGeneratedKeys_signAndVerifyAsAPair(String name, JwsAlgorithm algorithm) throws IOException {
         ClassLoader loader = getClass().getClassLoader();
         String privatePem = KeyLocation.read("classpath:keys/openssl-" + name + "-private.pem", loader,
-                KeyLocation.DEFAULT_TIMEOUT, "sigil.signing-key");
+                KeyLocation.DEFAULT_TIMEOUT);
         String publicPem = KeyLocation.read("classpath:keys/openssl-" + name + "-public.pem", loader,
-                KeyLocation.DEFAULT_TIMEOUT, SETTING);
+                KeyLocation.DEFAULT_TIMEOUT);
 
-        SigningKey key = KeyMaterial.signingKey(privatePem, null, "o1", RSA_MIN, "sigil.signing-key");
-        VerificationKey verifier = KeyMaterial.verificationKeys(publicPem, null, "o1", RSA_MIN, SETTING).get(0);
+        SigningKey key = KeyMaterial.signingKey(privatePem, null, "o1", RSA_MIN);
+        VerificationKey verifier = KeyMaterial.verificationKeys(publicPem, null, "o1", RSA_MIN).get(0);
 
         assertThat(key.algorithm()).isEqualTo(algorithm);
         assertThat(verifier.verify(INPUT, key.sign(INPUT))).isTrue();
-        assertThat(KeyMaterial.signingKey(privatePem + publicPem, null, null, RSA_MIN, "s").algorithm())
+        assertThat(KeyMaterial.signingKey(privatePem + publicPem, null, null, RSA_MIN).algorithm())
                 .isEqualTo(algorithm);
     }
 
@@ -167,8 +167,8 @@ class KeyMaterialTest {
         String mixed = PemKeys.toPem(TestKeys.pair(JwsAlgorithm.ES256).getPrivate())
                 + PemKeys.toPem(TestKeys.freshPair(JwsAlgorithm.ES256).getPublic());
 
-        assertThatThrownBy(() -> KeyMaterial.signingKey(mixed, null, null, RSA_MIN, "sigil.signing-key"))
-                .isInstanceOf(SigilConfigurationException.class).hasMessageContaining("sigil.signing-key");
+        assertThatThrownBy(() -> KeyMaterial.signingKey(mixed, null, null, RSA_MIN))
+                .isInstanceOf(InvalidKeyMaterialException.class).hasMessageContaining("does not belong");
     }
 
     @Test
@@ -177,14 +177,14 @@ class KeyMaterialTest {
         String encoded = Base64.getUrlEncoder().encodeToString(jwks.getBytes(StandardCharsets.UTF_8));
         String pem = PemKeys.toPem(TestKeys.pair(JwsAlgorithm.PS256).getPublic());
 
-        assertThat(KeyMaterial.verificationKeys(encoded, null, null, RSA_MIN, SETTING).get(0).algorithm())
+        assertThat(KeyMaterial.verificationKeys(encoded, null, null, RSA_MIN).get(0).algorithm())
                 .isEqualTo(JwsAlgorithm.EdDSA);
-        assertThat(KeyMaterial.verificationKeys(pem, JwsAlgorithm.PS256, null, RSA_MIN, SETTING).get(0).algorithm())
+        assertThat(KeyMaterial.verificationKeys(pem, JwsAlgorithm.PS256, null, RSA_MIN).get(0).algorithm())
                 .isEqualTo(JwsAlgorithm.PS256);
-        assertThatThrownBy(() -> KeyMaterial.verificationKeys(pem, JwsAlgorithm.ES256, null, RSA_MIN, SETTING))
-                .isInstanceOf(SigilConfigurationException.class).hasMessageContaining(SETTING);
-        assertThatThrownBy(() -> KeyMaterial.verificationKeys("not a key", null, null, RSA_MIN, SETTING))
-                .isInstanceOf(SigilConfigurationException.class).hasMessageContaining(SETTING);
+        assertThatThrownBy(() -> KeyMaterial.verificationKeys(pem, JwsAlgorithm.ES256, null, RSA_MIN))
+                .isInstanceOf(InvalidKeyMaterialException.class);
+        assertThatThrownBy(() -> KeyMaterial.verificationKeys("not a key", null, null, RSA_MIN))
+                .isInstanceOf(InvalidKeyMaterialException.class);
     }
 
     @Test
@@ -194,14 +194,14 @@ class KeyMaterialTest {
         ClassLoader loader = getClass().getClassLoader();
         Duration timeout = KeyLocation.DEFAULT_TIMEOUT;
 
-        assertThat(KeyLocation.read(file.toString(), loader, timeout, SETTING)).isEqualTo("pem text");
-        assertThat(KeyLocation.read(file.toUri().toString(), loader, timeout, SETTING)).isEqualTo("pem text");
-        assertThat(KeyLocation.read("classpath:vectors/jws-vectors.json", loader, timeout, SETTING)).contains("RFC 7515");
-        assertThat(KeyLocation.read("classpath:/vectors/jws-vectors.json", loader, timeout, SETTING)).contains("RFC 7515");
+        assertThat(KeyLocation.read(file.toString(), loader, timeout)).isEqualTo("pem text");
+        assertThat(KeyLocation.read(file.toUri().toString(), loader, timeout)).isEqualTo("pem text");
+        assertThat(KeyLocation.read("classpath:vectors/jws-vectors.json", loader, timeout)).contains("RFC 7515");
+        assertThat(KeyLocation.read("classpath:/vectors/jws-vectors.json", loader, timeout)).contains("RFC 7515");
         for (String refused : new String[] {"http://127.0.0.1:1/jwks.json", "ftp://example/key", "jar:file:/x!/y",
                 "classpath:missing.pem", dir.resolve("missing.pem").toString(), ""}) {
-            assertThatThrownBy(() -> KeyLocation.read(refused, loader, timeout, SETTING)).as(refused)
-                    .isInstanceOf(SigilConfigurationException.class).hasMessageContaining(SETTING);
+            assertThatThrownBy(() -> KeyLocation.read(refused, loader, timeout)).as(refused)
+                    .isInstanceOf(InvalidKeyMaterialException.class);
         }
     }
 
@@ -214,8 +214,8 @@ class KeyMaterialTest {
 
         for (Path path : Set.of(large, binary)) {
             assertThatThrownBy(() -> KeyLocation.read(path.toString(), getClass().getClassLoader(),
-                    KeyLocation.DEFAULT_TIMEOUT, SETTING)).isInstanceOf(SigilConfigurationException.class)
-                    .hasMessageContaining(SETTING);
+                    KeyLocation.DEFAULT_TIMEOUT)).isInstanceOf(InvalidKeyMaterialException.class)
+                    ;
         }
     }
 

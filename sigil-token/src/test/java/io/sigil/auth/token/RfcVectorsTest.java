@@ -51,7 +51,7 @@ class RfcVectorsTest {
     private static VerificationKey key(JsonObject vector) {
         JwsAlgorithm algorithm = JwsAlgorithm.fromJoseName(vector.getString("alg")).orElseThrow();
         return Jwk.verificationKeys(vector.getJsonObject("jwk").toString(), algorithm,
-                JwsAlgorithm.DEFAULT_MINIMUM_RSA_BITS, "vector").get(0);
+                JwsAlgorithm.DEFAULT_MINIMUM_RSA_BITS).get(0);
     }
 
     private static TokenVerifier verifier(JsonObject vector) {

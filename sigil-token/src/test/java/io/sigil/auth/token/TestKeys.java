@@ -38,10 +38,10 @@ final class TestKeys {
     /** @return a signing key for any algorithm, with the given kid */
     static SigningKey signingKey(JwsAlgorithm algorithm, String kid) {
         if (algorithm.isSymmetric()) {
-            return SigningKey.hmac(algorithm, kid, secret(algorithm, 7), "test.key");
+            return SigningKey.hmac(algorithm, kid, secret(algorithm, 7));
         }
         KeyPair pair = pair(algorithm);
-        return SigningKey.of(algorithm, kid, pair.getPrivate(), pair.getPublic(), "test.key");
+        return SigningKey.of(algorithm, kid, pair.getPrivate(), pair.getPublic());
     }
 
     private static KeyPair generate(JwsAlgorithm algorithm) {

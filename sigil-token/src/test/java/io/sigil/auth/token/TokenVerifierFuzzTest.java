@@ -52,7 +52,7 @@ class TokenVerifierFuzzTest {
             KEYS.add(key);
             verificationKeys.add(key.verificationKey());
         }
-        SigningKey kidless = SigningKey.hmac(JwsAlgorithm.HS256, null, TestKeys.secret(JwsAlgorithm.HS256, 99), "fuzz");
+        SigningKey kidless = SigningKey.hmac(JwsAlgorithm.HS256, null, TestKeys.secret(JwsAlgorithm.HS256, 99));
         KEYS.add(kidless);
         verificationKeys.add(kidless.verificationKey());
         Clock clock = Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC);

@@ -39,7 +39,7 @@ class TokenVerifierTest {
 
     private static final byte[] SECRET = TestJws.secret(1);
     private static final byte[] OTHER_SECRET = TestJws.secret(2);
-    private static final HmacKey KEY = HmacKey.hs256(null, SECRET, "test.secret");
+    private static final HmacKey KEY = HmacKey.hs256(null, SECRET);
 
     /** No skew, no audience, no maximum age. */
     private static final TokenVerifier STRICT = verifier(KEY, Set.of(), Duration.ZERO, null, MAX_LENGTH);
@@ -48,7 +48,7 @@ class TokenVerifierTest {
     private static final TokenVerifier WITH_MAX_AGE =
             verifier(KEY, Set.of(), Duration.ZERO, Duration.ofHours(1), MAX_LENGTH);
     private static final TokenVerifier WITH_KID =
-            verifier(HmacKey.hs256("key-1", SECRET, "test.secret"), Set.of(), Duration.ZERO, null, MAX_LENGTH);
+            verifier(HmacKey.hs256("key-1", SECRET), Set.of(), Duration.ZERO, null, MAX_LENGTH);
     private static final TokenVerifier WITH_LARGE_LIMIT = verifier(KEY, Set.of(), Duration.ZERO, null, 1 << 20);
 
     // RFC 7515 appendix A.1
@@ -66,7 +66,7 @@ class TokenVerifierTest {
     }
 
     private static TokenVerifier rfcVerifier(long nowEpochSecond) {
-        HmacKey key = HmacKey.hs256(null, Base64.getUrlDecoder().decode(RFC_KEY), "test.secret");
+        HmacKey key = HmacKey.hs256(null, Base64.getUrlDecoder().decode(RFC_KEY));
         TokenPolicy policy = new TokenPolicy("joe", Set.of(), Duration.ZERO, Optional.empty(), MAX_LENGTH);
         return new TokenVerifier(KeyRing.of(key), policy, Clock.fixed(Instant.ofEpochSecond(nowEpochSecond), ZoneOffset.UTC));
     }

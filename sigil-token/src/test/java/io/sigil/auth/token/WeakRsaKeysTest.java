@@ -1,5 +1,9 @@
 package io.sigil.auth.token;
 
+import io.sigil.auth.token.internal.Base64Url;
+import io.sigil.auth.token.internal.RocaFingerprint;
+import io.sigil.auth.token.internal.WeakRsaKeys;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,7 +29,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Weak RSA public keys: exponents, even or smooth moduli, the ROCA fingerprint (CVE-2017-15361). */
 class WeakRsaKeysTest {
 
-    private static final String SETTING = "mp.jwt.verify.publickey";
     private static final BigInteger F4 = BigInteger.valueOf(65537);
 
     private static JsonObject examples;
@@ -44,16 +47,16 @@ class WeakRsaKeysTest {
     @Test
     void check_publishedAndFreshlyGeneratedKeys_areAccepted() throws GeneralSecurityException {
         for (String name : new String[] {"rfc7520_3_3_rsa_public"}) {
-            assertThat(Jwk.verificationKeys(examples.getJsonObject(name).toString(), JwsAlgorithm.RS256, 2048, SETTING))
+            assertThat(Jwk.verificationKeys(examples.getJsonObject(name).toString(), JwsAlgorithm.RS256, 2048))
                     .hasSize(1);
         }
-        assertThat(Jwk.verificationKeys(examples.getJsonObject("rfc7517_A1_public_set").toString(), null, 2048, SETTING))
+        assertThat(Jwk.verificationKeys(examples.getJsonObject("rfc7517_A1_public_set").toString(), null, 2048))
                 .extracting(VerificationKey::keyId).containsExactly("2011-04-29");
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         for (int bits : new int[] {1024, 2048}) {
             generator.initialize(bits);
             RSAPublicKey key = (RSAPublicKey) generator.generateKeyPair().getPublic();
-            WeakRsaKeys.check(key.getModulus(), key.getPublicExponent(), SETTING);
+            WeakRsaKeys.check(key.getModulus(), key.getPublicExponent());
             assertThat(RocaFingerprint.matches(key.getModulus())).as(bits + " bits").isFalse();
         }
     }
@@ -75,7 +78,7 @@ class WeakRsaKeysTest {
         assertRefused(goodModulus, goodModulus, "not smaller than its modulus");
         assertRefused(goodModulus, goodModulus.add(BigInteger.TWO), "not smaller than its modulus");
         assertRefused(goodModulus, BigInteger.ONE.shiftLeft(256).add(BigInteger.ONE), "2^256");
-        WeakRsaKeys.check(goodModulus, BigInteger.ONE.shiftLeft(255).add(BigInteger.ONE), SETTING);
+        WeakRsaKeys.check(goodModulus, BigInteger.ONE.shiftLeft(255).add(BigInteger.ONE));
     }
 
     @Test
@@ -91,7 +94,7 @@ class WeakRsaKeysTest {
 
     @Test
     void check_factorAboveTheTrialDivisionBound_isNotAnError() {
-        WeakRsaKeys.check(largePrime.multiply(BigInteger.valueOf(10_007)), F4, SETTING);
+        WeakRsaKeys.check(largePrime.multiply(BigInteger.valueOf(10_007)), F4);
     }
 
     @Test
@@ -109,10 +112,10 @@ class WeakRsaKeysTest {
         String jwk = Json.createObjectBuilder().add("kty", "RSA").add("kid", "roca").add("alg", "RS256")
                 .add("n", Base64Url.encode(unsigned(modulus))).add("e", "AQAB").build().toString();
 
-        assertThatThrownBy(() -> Jwk.verificationKeys(jwk, null, 2048, SETTING))
-                .isInstanceOf(SigilConfigurationException.class).hasMessageContaining(SETTING).hasMessageContaining("ROCA");
-        assertThatThrownBy(() -> KeyMaterial.verificationKeys(PemKeys.toPem(key), null, null, 2048, SETTING))
-                .isInstanceOf(SigilConfigurationException.class).hasMessageContaining(SETTING).hasMessageContaining("ROCA");
+        assertThatThrownBy(() -> Jwk.verificationKeys(jwk, null, 2048))
+                .isInstanceOf(InvalidKeyMaterialException.class).hasMessageContaining("ROCA");
+        assertThatThrownBy(() -> KeyMaterial.verificationKeys(PemKeys.toPem(key), null, null, 2048))
+                .isInstanceOf(InvalidKeyMaterialException.class).hasMessageContaining("ROCA");
     }
 
     /** N = p*q with p, q = k*M + (65537^a mod M), M the product of the primes up to 167: the generator's form. */
@@ -142,9 +145,8 @@ class WeakRsaKeysTest {
         generator.initialize(new java.security.spec.RSAKeyGenParameterSpec(1024, BigInteger.valueOf(3)));
         var pair = generator.generateKeyPair();
 
-        assertThatThrownBy(() -> SigningKey.of(JwsAlgorithm.RS256, "k", pair.getPrivate(), pair.getPublic(), 1024,
-                "sigil.signing.key.location")).isInstanceOf(SigilConfigurationException.class)
-                .hasMessageContaining("sigil.signing.key.location").hasMessageContaining("below 65537");
+        assertThatThrownBy(() -> SigningKey.of(JwsAlgorithm.RS256, "k", pair.getPrivate(), pair.getPublic(), 1024)).isInstanceOf(InvalidKeyMaterialException.class)
+                .hasMessageContaining("RSA key").hasMessageContaining("below 65537");
     }
 
     private static BigInteger rocaPrime(BigInteger m, SecureRandom random) {
@@ -159,9 +161,8 @@ class WeakRsaKeysTest {
     }
 
     private static void assertRefused(BigInteger modulus, BigInteger exponent, String why) {
-        assertThatThrownBy(() -> WeakRsaKeys.check(modulus, exponent, SETTING))
-                .isInstanceOf(SigilConfigurationException.class).hasMessageContaining(SETTING)
-                .hasMessageContaining(why);
+        assertThatThrownBy(() -> WeakRsaKeys.check(modulus, exponent))
+                .isInstanceOf(InvalidKeyMaterialException.class).hasMessageContaining(why);
     }
 
     private static byte[] unsigned(BigInteger value) {

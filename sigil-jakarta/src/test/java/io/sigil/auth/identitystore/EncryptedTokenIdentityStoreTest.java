@@ -1,0 +1,98 @@
+package io.sigil.auth.identitystore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sigil.auth.config.SigilConfig;
+import io.sigil.auth.config.SigilConfigLoader;
+import io.sigil.auth.revocation.MapRevocationStore;
+import io.sigil.auth.testing.TestConfigs;
+import io.sigil.auth.testing.TestTokens;
+import io.sigil.auth.token.JweAlgorithm;
+import io.sigil.auth.token.JweEncryptor;
+import io.sigil.auth.token.PemKeys;
+import io.sigil.auth.config.SigilConfigurationException;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPublicKey;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The token store with {@code mp.jwt.decrypt.key.location}: signed-then-encrypted tokens are
+ * valid; without the key, or encrypted for another key, they are invalid.
+ */
+class EncryptedTokenIdentityStoreTest {
+
+    @TempDir
+    static Path dir;
+    private static KeyPair pair;
+    private static SigilConfig decrypting;
+
+    @BeforeAll
+    static void configure() throws GeneralSecurityException, IOException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        pair = generator.generateKeyPair();
+        Path pem = Files.writeString(dir.resolve("decrypt.pem"), PemKeys.toPem(pair.getPrivate()));
+        decrypting = TestConfigs.sigil(SigilConfigLoader.DECRYPT_KEY_LOCATION, pem.toString());
+    }
+
+    private static TokenIdentityStore store(SigilConfig config) {
+        TokenIdentityStore store = new TokenIdentityStore();
+        store.verifier = config.verifier(TestTokens.CLOCK);
+        store.config = config;
+        store.revocations = new MapRevocationStore(new ConcurrentHashMap<>(), false, config.policy().clockSkew(),
+                config.tokenLifetime(), TestTokens.CLOCK);
+        store.cache = new VerifiedTokenCache(config.tokenCacheSize(), config.keys()::generation, config.policy(),
+                TestTokens.CLOCK);
+        return store;
+    }
+
+    private static String encrypted(SigilConfig config, RSAPublicKey recipient) {
+        String jws = new TestTokens(config, TestTokens.CLOCK).issue("alice", "user").compact();
+        return new JweEncryptor(recipient, JweAlgorithm.RSA_OAEP_256, null).encryptNested(jws);
+    }
+
+    @Test
+    void validate_signedThenEncryptedToken_isValid() {
+        CredentialValidationResult result = store(decrypting)
+                .validate(new TokenCredential(encrypted(decrypting, (RSAPublicKey) pair.getPublic())));
+
+        assertThat(result.getStatus()).isEqualTo(CredentialValidationResult.Status.VALID);
+        assertThat(result.getCallerPrincipal().getName()).isEqualTo("alice");
+        assertThat(result.getCallerGroups()).containsExactly("user");
+    }
+
+    @Test
+    void validate_encryptedTokenWithoutDecryptionKey_isInvalid() {
+        SigilConfig plain = TestConfigs.sigil();
+
+        assertThat(store(plain).validate(new TokenCredential(encrypted(plain, (RSAPublicKey) pair.getPublic())))
+                .getStatus()).isEqualTo(CredentialValidationResult.Status.INVALID);
+    }
+
+    @Test
+    void validate_encryptedForAnotherKey_isInvalid() throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        RSAPublicKey other = (RSAPublicKey) generator.generateKeyPair().getPublic();
+
+        assertThat(store(decrypting).validate(new TokenCredential(encrypted(decrypting, other))).getStatus())
+                .isEqualTo(CredentialValidationResult.Status.INVALID);
+    }
+
+    @Test
+    void load_decryptionKeyOverTheNetwork_failsTheDeployment() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestConfigs.sigil(
+                        SigilConfigLoader.DECRYPT_KEY_LOCATION, "https://keys.example/decrypt.pem"))
+                .isInstanceOf(SigilConfigurationException.class)
+                .hasMessageContaining(SigilConfigLoader.DECRYPT_KEY_LOCATION);
+    }
+}
