@@ -60,8 +60,13 @@ final class SigilKeysLoader {
                 Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofDays(1));
         Duration remoteMaxAge = bounded(config, SigilConfigLoader.REMOTE_KEYS_MAX_AGE, Duration.ofMinutes(15),
                 remoteRefresh, Duration.ofDays(7));
+        boolean allowHttp = get(config, SigilConfigLoader.REMOTE_KEYS_ALLOW_HTTP, Boolean.class).orElse(false);
+        if (allowHttp) {
+            LOG.warning(SigilConfigLoader.REMOTE_KEYS_ALLOW_HTTP + "=true: verification keys are also fetched from "
+                    + "plain http: URLs, which anyone on the network path can replace; use it only for tests");
+        }
         KeySources sources = new KeySources(classLoader, clock, reload, remoteRefresh, remoteMaxAge, rsaMinBits,
-                new ReloadSchedule(reload, clock));
+                allowHttp, new ReloadSchedule(reload, clock));
 
         JwsAlgorithm outsideAlgorithm = algorithm(config, SigilConfigLoader.PUBLICKEY_ALGORITHM).orElse(null);
         Optional<String> inline = get(config, SigilConfigLoader.PUBLICKEY, String.class);

@@ -262,6 +262,21 @@ class SigilKeysLoaderTest {
     }
 
     @Test
+    void load_httpLocation_namesTheOptOut() {
+        assertThat(failure("mp.jwt.verify.publickey.location", "http://keys.example/jwks.json").getMessage())
+                .contains("sigil.remote-keys.allow-http");
+    }
+
+    @Test
+    void load_httpLocationWithTheOptOut_isAcceptedWithoutFetchingAtDeployment() {
+        SigilConfig config = load("mp.jwt.verify.publickey.location", "http://127.0.0.1:1/publicKey.pem",
+                "sigil.remote-keys.allow-http", "true");
+
+        assertThat(config.keys().signingKey().algorithm()).isEqualTo(JwsAlgorithm.HS256);
+        assertThat(config.keys().toString()).contains("1 key locations");
+    }
+
+    @Test
     void load_httpsLocation_isAcceptedWithoutFetchingAtDeployment() {
         SigilConfig config = load("mp.jwt.verify.publickey.location", "https://127.0.0.1:1/jwks.json");
 
