@@ -91,6 +91,12 @@ public final class SigilConfigLoader {
      * (no TLS; for a test server that publishes its own keys, as MicroProfile JWT's TCK does).
      */
     public static final String REMOTE_KEYS_ALLOW_HTTP = "sigil.remote-keys.allow-http";
+    /**
+     * Opt-out, default {@code false}: while {@code mp.jwt.decrypt.key.location} is set, keep
+     * accepting plain signed tokens of the {@code mp.jwt.verify.publickey*} keys (MicroProfile JWT
+     * 2.1 then accepts only encrypted ones from them; Sigil's own keys always verify plain tokens).
+     */
+    public static final String ACCEPT_PLAIN_OUTSIDE_TOKENS = "sigil.decrypt.accept-plain-outside-tokens";
     /** The private RSA key that decrypts encrypted tokens: PKCS#8 PEM, private JWK or JWK Set; file or classpath. */
     public static final String DECRYPT_KEY_LOCATION = "mp.jwt.decrypt.key.location";
     /** RSA-OAEP or RSA-OAEP-256; unset, both are accepted. */

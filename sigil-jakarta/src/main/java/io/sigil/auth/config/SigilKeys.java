@@ -32,6 +32,7 @@ public final class SigilKeys {
     private final String description;
     private final KeyGeneration generation;
     private final List<DecryptionKey> decryptionKeys;
+    private final KeyResolver plainResolver;
 
     /**
      * Keys whose sources never change (see the other constructor).
@@ -60,6 +61,19 @@ public final class SigilKeys {
      */
     SigilKeys(SigningKeySource signing, KeyResolver resolver, List<Supplier<List<VerificationKey>>> ownKeys,
               String description, KeyGeneration generation, List<DecryptionKey> decryptionKeys) {
+        this(signing, resolver, ownKeys, description, generation, decryptionKeys, resolver);
+    }
+
+    /**
+     * @param plainResolver the keys a plain (not encrypted) token may be verified with while
+     *                      decryption keys are set: Sigil's own keys, without the
+     *                      {@code mp.jwt.verify.publickey*} ones unless
+     *                      {@code sigil.decrypt.accept-plain-outside-tokens} is true
+     */
+    SigilKeys(SigningKeySource signing, KeyResolver resolver, List<Supplier<List<VerificationKey>>> ownKeys,
+              String description, KeyGeneration generation, List<DecryptionKey> decryptionKeys,
+              KeyResolver plainResolver) {
+        this.plainResolver = plainResolver;
         this.signing = signing;
         this.resolver = resolver;
         this.ownKeys = List.copyOf(ownKeys);
@@ -112,6 +126,14 @@ public final class SigilKeys {
     /** @return every key a presented token may be verified with; thread-safe, never throws */
     public KeyResolver resolver() {
         return resolver;
+    }
+
+    /**
+     * @return the keys a plain (not encrypted) token may be verified with while decryption keys
+     *         are set (otherwise {@link #resolver()}); thread-safe, never throws
+     */
+    public KeyResolver plainTokenResolver() {
+        return decryptionKeys.isEmpty() ? resolver : plainResolver;
     }
 
     /**

@@ -86,6 +86,7 @@ final class SigilKeysLoader {
         } else {
             secret.ifPresent(fixed::add);
         }
+        List<VerificationKey> ownFixed = List.copyOf(fixed);
         inline.ifPresent(text -> fixed.addAll(publicOnly(SigilConfigurationException.naming(SigilConfigLoader.PUBLICKEY,
                 () -> KeyMaterial.verificationKeys(text, outsideAlgorithm, null, rsaMinBits)), SigilConfigLoader.PUBLICKEY)));
         KeyRing fixedRing = SigilConfigurationException.naming(SigilConfigLoader.PUBLICKEY, () -> KeyRing.of(null, fixed));
@@ -97,6 +98,8 @@ final class SigilKeysLoader {
             snapshots.add(signing::key);
         }
         resolvers.add(fixedRing);
+        List<KeyResolver> ownResolvers = new ArrayList<>(resolvers.subList(0, resolvers.size() - 1));
+        ownResolvers.add(KeyRing.of(null, ownFixed));
         List<Supplier<List<VerificationKey>>> own = new ArrayList<>();
         Map<String, VerificationKey> kids = new HashMap<>();
         Map<String, String> kidOrigins = new HashMap<>();
@@ -110,6 +113,7 @@ final class SigilKeysLoader {
             KeySources.Source source = sources.open(location, SigilConfigLoader.VERIFY_KEYS_LOCATION, null);
             source.initial().forEach(key -> claimKid(kids, kidOrigins, key, SigilConfigLoader.VERIFY_KEYS_LOCATION));
             resolvers.add(source.resolver());
+            ownResolvers.add(source.resolver());
             own.add(source.current());
             snapshots.add(source.snapshot());
         });
@@ -127,8 +131,26 @@ final class SigilKeysLoader {
                 : "signing " + signingKey.algorithm() + (signingKey.keyId() == null ? "" : " kid=" + signingKey.keyId())
                 + ", verifying it")
                 + " and " + SigilKeys.describe(fixedRing.keys()) + " and " + locations + " key locations";
-        return new SigilKeys(signing, KeyResolver.firstOf(resolvers.toArray(KeyResolver[]::new)), own,
-                description, new KeyGeneration(snapshots), DecryptionKeyLoader.load(config, classLoader));
+        KeyResolver all = KeyResolver.firstOf(resolvers.toArray(KeyResolver[]::new));
+        return new SigilKeys(signing, all, own, description, new KeyGeneration(snapshots),
+                DecryptionKeyLoader.load(config, classLoader), plainTokens(config, all, ownResolvers));
+    }
+
+    /**
+     * The keys a plain signed token may be verified with while decryption keys are set: Sigil's own
+     * (they sign the tokens Sigil issues, which are not encrypted); the outside issuer's
+     * {@code mp.jwt.verify.publickey*} keys only with the named opt-out, as MicroProfile JWT 2.1
+     * accepts only encrypted tokens from them then.
+     */
+    private static KeyResolver plainTokens(Config config, KeyResolver all, List<KeyResolver> own) {
+        if (get(config, SigilConfigLoader.ACCEPT_PLAIN_OUTSIDE_TOKENS, Boolean.class).orElse(false)) {
+            if (get(config, SigilConfigLoader.DECRYPT_KEY_LOCATION, String.class).isPresent()) {
+                LOG.warning(SigilConfigLoader.ACCEPT_PLAIN_OUTSIDE_TOKENS + "=true: plain signed tokens of "
+                        + SigilConfigLoader.PUBLICKEY + "* keys are accepted beside encrypted ones");
+            }
+            return all;
+        }
+        return KeyResolver.firstOf(own.toArray(KeyResolver[]::new));
     }
 
     /** A secret in a public-key setting is a mistake (and would be shared with the outside issuer). */
