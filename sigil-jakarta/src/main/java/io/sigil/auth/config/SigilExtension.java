@@ -52,6 +52,8 @@ public class SigilExtension implements Extension {
 
     private final Supplier<Config> mpConfig;
     private volatile boolean requested;
+    /** Whether {@link SigilAuthentication} asked (then a secret or signing key is required). */
+    private volatile boolean sigilAuthentication;
     private volatile SigilConfig config;
 
     /** Reads the deployment's MicroProfile Config; the constructor the container calls. */
@@ -71,6 +73,7 @@ public class SigilExtension implements Extension {
     void requested(@Observes @WithAnnotations(SigilAuthentication.class) ProcessAnnotatedType<?> type) {
         if (type.getAnnotatedType().isAnnotationPresent(SigilAuthentication.class)) {
             requested = true;
+            sigilAuthentication = true;
         }
     }
 
@@ -113,8 +116,10 @@ public class SigilExtension implements Extension {
             // The deployment's loader: classpath: key locations name resources of the application.
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
             Config deploymentConfig = mpConfig.get();
+            // An application turned on by @LoginConfig alone may only verify (it issues no tokens).
             config = SigilConfigLoader.load(deploymentConfig,
-                    loader != null ? loader : SigilExtension.class.getClassLoader(), Clock.systemUTC());
+                    loader != null ? loader : SigilExtension.class.getClassLoader(), Clock.systemUTC(),
+                    !sigilAuthentication);
             LOG.info(() -> "Sigil configured: issuer=" + config.policy().issuer()
                     + ", token lifetime=" + config.tokenLifetime() + ", keys: " + config.keys()
                     + (config.dataSource().map(ds -> ", JDBC user store: " + ds).orElse("")));

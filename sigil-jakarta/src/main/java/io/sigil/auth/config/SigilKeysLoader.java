@@ -49,10 +49,13 @@ final class SigilKeysLoader {
      * @param generateSecret        whether a missing secret may be generated ({@code sigil.secret.generate})
      * @param classLoader the deployment's class loader, for {@code classpath:} locations
      * @param clock       the time source of the reloading and remote sources
+     * @param mayOnlyVerify whether {@code mp.jwt.verify.publickey*} alone, without a secret or
+     *                    signing key, is enough (Sigil then issues no tokens)
      * @return the keys
      * @throws SigilConfigurationException if a key is missing, unreadable, weak or ambiguous
      */
-    static SigilKeys load(Config config, boolean generateSecret, ClassLoader classLoader, Clock clock) {
+    static SigilKeys load(Config config, boolean generateSecret, ClassLoader classLoader, Clock clock,
+                          boolean mayOnlyVerify) {
         int rsaMinBits = rsaMinBits(config);
         Duration reload = bounded(config, SigilConfigLoader.KEYS_RELOAD_INTERVAL, Duration.ofSeconds(30),
                 Duration.ZERO, Duration.ofDays(1));
@@ -78,7 +81,7 @@ final class SigilKeysLoader {
         }
 
         SigningKeySource signing = SigningKeyLoader.load(config, sources);
-        boolean verifyOnly = signing == null && (inline.isPresent() || outsideLocation.isPresent());
+        boolean verifyOnly = mayOnlyVerify && signing == null && (inline.isPresent() || outsideLocation.isPresent());
         Optional<HmacKey> secret = secret(config, generateSecret, signing != null, verifyOnly);
         List<VerificationKey> fixed = new ArrayList<>();
         if (signing == null && secret.isPresent()) {
@@ -189,11 +192,10 @@ final class SigilKeysLoader {
     }
 
     /**
-     * The HS256 secret: required when there is no signing key and no outside issuer's public key,
-     * unless {@code sigil.secret.generate} allows a generated one; optional beside a signing key,
-     * where it keeps verifying the HS256 tokens issued before. Without a secret and a signing key
-     * but with {@code mp.jwt.verify.publickey*}, Sigil only verifies (an application that accepts
-     * tokens issued elsewhere needs no secret of its own).
+     * The HS256 secret: required when there is no signing key, unless {@code sigil.secret.generate}
+     * allows a generated one; optional beside a signing key, where it keeps verifying the HS256
+     * tokens issued before. An MP-JWT application ({@code verifyOnly}: allowed, and
+     * {@code mp.jwt.verify.publickey*} set) needs none: Sigil then only verifies.
      */
     private static Optional<HmacKey> secret(Config config, boolean generateSecret, boolean haveSigningKey,
                                             boolean verifyOnly) {
@@ -210,8 +212,9 @@ final class SigilKeysLoader {
             if (!generateSecret) {
                 throw new SigilConfigurationException(SigilConfigLoader.SECRET + " is not set (environment variable "
                         + "SIGIL_SECRET): give a base64url secret of at least 32 bytes, or a private key in "
-                        + SigilConfigLoader.SIGNING_KEY_LOCATION + ", or, to only verify tokens issued elsewhere, "
-                        + SigilConfigLoader.PUBLICKEY + " or " + SigilConfigLoader.PUBLICKEY_LOCATION + "; or set "
+                        + SigilConfigLoader.SIGNING_KEY_LOCATION + " (an application turned on by "
+                        + "@LoginConfig(authMethod = \"MP-JWT\") alone may instead only verify tokens issued elsewhere, "
+                        + "with " + SigilConfigLoader.PUBLICKEY + " or " + SigilConfigLoader.PUBLICKEY_LOCATION + "); or set "
                         + SigilConfigLoader.GENERATE_SECRET + "=true to try Sigil with a generated secret "
                         + "(development only)");
             }

@@ -174,15 +174,24 @@ class SigilKeysLoaderTest {
     }
 
     @Test
-    void load_onlyAnOutsideIssuersKey_verifiesWithoutASecretAndIssuesNothing() throws Exception {
+    void load_mpJwtApplicationWithOnlyAnOutsideIssuersKey_verifiesWithoutASecretAndIssuesNothing() throws Exception {
         SigilConfig config = SigilConfigLoader.load(MapConfig.of("mp.jwt.verify.publickey",
-                PemKeys.toPem(rsa.getPublic())), getClass().getClassLoader(), CLOCK);
+                PemKeys.toPem(rsa.getPublic())), getClass().getClassLoader(), CLOCK, true);
 
         assertThat(verifiedName(config, outsideToken(JwsAlgorithm.RS256, null, rsa, "partner"))).isEqualTo("partner");
         assertThat(config.keys().canSign()).isFalse();
         assertThat(catchThrowable(() -> config.keys().signingKey())).isInstanceOf(SigilConfigurationException.class)
                 .hasMessageContaining("sigil.secret").hasMessageContaining("sigil.signing.key.location");
         assertThat(config.keys().publishedJwkSet()).isEqualTo("{\"keys\":[]}");
+    }
+
+    @Test
+    void load_sigilApplicationWithOnlyAnOutsideIssuersKey_failsNamingTheSecret() {
+        Throwable thrown = catchThrowable(() -> SigilConfigLoader.load(MapConfig.of("mp.jwt.verify.publickey",
+                PemKeys.toPem(rsa.getPublic())), getClass().getClassLoader(), CLOCK));
+
+        assertThat(thrown).isInstanceOf(SigilConfigurationException.class).hasMessageContaining("sigil.secret is not set")
+                .hasMessageContaining("@LoginConfig");
     }
 
     @Test
