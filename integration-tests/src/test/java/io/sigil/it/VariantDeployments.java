@@ -83,14 +83,16 @@ final class VariantDeployments {
         return asadmin("undeploy", name);
     }
 
-    private static Result wildfly(String command) throws IOException, InterruptedException {
+    /** Runs one command of WildFly's {@code jboss-cli.sh} against the server under test. */
+    static Result wildfly(String command) throws IOException, InterruptedException {
         String home = System.getProperty("jboss.home");
         return run(List.of(home + "/bin/jboss-cli.sh", "--connect",
                 "--controller=127.0.0.1:" + System.getProperty("sigil.it.management-port", "9990"),
                 "--command=" + command));
     }
 
-    private static Result asadmin(String... arguments) throws IOException, InterruptedException {
+    /** Runs one {@code asadmin} command against the Payara Server domain under test. */
+    static Result asadmin(String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(System.getProperty("sigil.it.payara-home") + "/bin/asadmin",
                 "--host", "127.0.0.1", "--port", System.getProperty("sigil.it.payara-admin-port", "4848")));
         command.addAll(List.of(arguments));

@@ -130,25 +130,43 @@ public final class SigilConfigLoader {
      * @throws SigilConfigurationException if a value is missing, malformed or unsafe
      */
     public static SigilConfig load(Config config, ClassLoader classLoader, Clock clock) {
-        return load(config, classLoader, clock, false);
+        return load(config, classLoader, clock, null, false);
     }
 
     /**
      * Loads the configuration of an application that may only verify tokens.
      *
-     * @param config      the MicroProfile Config to read
-     * @param classLoader the deployment's class loader, for {@code classpath:} key locations
-     * @param clock       the time source of key sources that change at run time
+     * @param config        the MicroProfile Config to read
+     * @param classLoader   the deployment's class loader, for {@code classpath:} key locations
+     * @param clock         the time source of key sources that change at run time
      * @param mayOnlyVerify whether the application may start without a secret or signing key when
-     *                    {@code mp.jwt.verify.publickey*} is set (an application turned on by
-     *                    {@code @LoginConfig(authMethod = "MP-JWT")} alone: it verifies tokens
-     *                    issued elsewhere); otherwise a missing secret fails
+     *                      {@code mp.jwt.verify.publickey*} is set (an application turned on by
+     *                      {@code @LoginConfig(authMethod = "MP-JWT")} alone: it verifies tokens
+     *                      issued elsewhere); otherwise a missing secret fails
      * @return the validated configuration
      * @throws SigilConfigurationException if a value is missing, malformed or unsafe
      */
     public static SigilConfig load(Config config, ClassLoader classLoader, Clock clock, boolean mayOnlyVerify) {
+        return load(config, classLoader, clock, null, mayOnlyVerify);
+    }
+
+    /**
+     * Loads the configuration, keeping a key ring that was built before.
+     *
+     * @param config        the MicroProfile Config to read
+     * @param classLoader   the deployment's class loader, for {@code classpath:} key locations
+     * @param clock         the time source of key sources that change at run time
+     * @param keys          the key ring to keep (no key setting changed), or null to build one
+     * @param mayOnlyVerify see {@link #load(Config, ClassLoader, Clock, boolean)}
+     * @return the validated configuration
+     * @throws SigilConfigurationException if a value is missing, malformed or unsafe
+     */
+    static SigilConfig load(Config config, ClassLoader classLoader, Clock clock, SigilKeys keys,
+                            boolean mayOnlyVerify) {
         boolean generateSecret = bool(config, GENERATE_SECRET, false);
-        SigilKeys keys = SigilKeysLoader.load(config, generateSecret, classLoader, clock, mayOnlyVerify);
+        if (keys == null) {
+            keys = SigilKeysLoader.load(config, generateSecret, classLoader, clock, mayOnlyVerify);
+        }
         TokenPolicy policy = policy(config);
         Duration lifetime = duration(config, LIFETIME, Duration.ofMinutes(15));
         if (lifetime.compareTo(TokenIssuer.MIN_LIFETIME) < 0 || lifetime.compareTo(TokenIssuer.MAX_LIFETIME) > 0) {

@@ -12,9 +12,11 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
- * Makes the deployment's configuration, key ring, token verifier, verified-token cache and token
- * issuer injectable.
- * The produced objects are thread-safe; the key ring follows its reloading sources.
+ * Makes the deployment's {@link SigilSettings} injectable, and with it what they hold now: the
+ * configuration, key ring, token verifier, verified-token cache and token issuer. Those are
+ * dependent: each lookup gets the current one, so servlets that look them up per request
+ * ({@code CDI.current().select(...)}) follow changed settings; an application-scoped bean keeps
+ * what it got at injection and should inject {@link SigilSettings} instead. Thread-safe.
  */
 @ApplicationScoped
 public class SigilConfigProducer {
@@ -26,55 +28,57 @@ public class SigilConfigProducer {
 
     @Produces
     @Singleton
-    SigilConfig config() {
-        return extension.config();
+    SigilSettings settings() {
+        return extension.settings();
     }
 
     @Produces
-    @Singleton
-    SigilKeys keys(SigilConfig config) {
-        return config.keys();
+    SigilConfig config(SigilSettings settings) {
+        return settings.current();
     }
 
     @Produces
-    @Singleton
-    TokenVerifier verifier(SigilConfig config) {
+    SigilKeys keys(SigilSettings settings) {
+        return settings.current().keys();
+    }
+
+    @Produces
+    TokenVerifier verifier(SigilSettings settings) {
+        SigilConfig config = settings.current();
         return new TokenVerifier(config.keys().resolver(), config.policy(), Clock.systemUTC());
     }
 
     /** Signed tokens and, with {@code mp.jwt.decrypt.key.location}, signed-then-encrypted ones. */
     @Produces
-    @Singleton
-    NestedTokenVerifier nestedVerifier(SigilConfig config) {
-        return config.verifier(Clock.systemUTC());
+    NestedTokenVerifier nestedVerifier(SigilSettings settings) {
+        return settings.snapshot().verifier();
     }
 
-    /** The cache of verified tokens ({@code sigil.token.cache.size}), dropped whenever the keys change. */
+    /** The cache of verified tokens ({@code sigil.token.cache.size}), dropped whenever the keys or settings change. */
     @Produces
-    @Singleton
-    VerifiedTokenCache tokenCache(SigilConfig config) {
-        return new VerifiedTokenCache(config.tokenCacheSize(), config.keys()::generation, config.policy(),
-                Clock.systemUTC());
+    VerifiedTokenCache tokenCache(SigilSettings settings) {
+        return settings.snapshot().tokenCache();
     }
 
     /**
-     * The issuer for the current signing key. Dependent, so that a request-scoped bean gets the
-     * issuer of a signing key file that was replaced; an application-scoped bean that injects it
-     * keeps the key it got.
+     * The issuer for the current signing key and settings. Dependent, so that a request-scoped
+     * bean gets the issuer of a signing key file that was replaced or of changed settings (issuer,
+     * audiences, lifetime); an application-scoped bean that injects it keeps the one it got.
      */
     @Produces
-    TokenIssuer issuer(SigilConfig config) {
+    TokenIssuer issuer(SigilSettings settings) {
+        SigilConfig config = settings.current();
         SigningKey key = config.keys().signingKey();
         IssuerFor known = issuer;
-        if (known == null || known.key() != key) {
-            known = new IssuerFor(key, new TokenIssuer(key, config.policy().issuer(), config.policy().audiences(),
-                    config.tokenLifetime(), Clock.systemUTC()));
+        if (known == null || known.key() != key || known.config() != config) {
+            known = new IssuerFor(key, config, new TokenIssuer(key, config.policy().issuer(),
+                    config.policy().audiences(), config.tokenLifetime(), Clock.systemUTC()));
             issuer = known;
         }
         return known.issuer();
     }
 
-    /** An issuer and the key it signs with. */
-    private record IssuerFor(SigningKey key, TokenIssuer issuer) {
+    /** An issuer, the key it signs with and the configuration it was built for. */
+    private record IssuerFor(SigningKey key, SigilConfig config, TokenIssuer issuer) {
     }
 }

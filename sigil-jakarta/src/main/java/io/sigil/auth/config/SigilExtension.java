@@ -34,8 +34,8 @@ import org.eclipse.microprofile.jwt.Claim;
  * deployment with a message naming the key instead of failing the first request.
  * <p>
  * The Sigil jars are not bean archives: this extension adds Sigil's beans itself, and only to a
- * deployment that asked for them. One instance per deployment; the configuration is read once and
- * then only read.
+ * deployment that asked for them. One instance per deployment; the settings are read once here
+ * and then looked at again by {@link SigilSettings}.
  */
 public class SigilExtension implements Extension {
 
@@ -54,7 +54,7 @@ public class SigilExtension implements Extension {
     private volatile boolean requested;
     /** Whether {@link SigilAuthentication} asked (then a secret or signing key is required). */
     private volatile boolean sigilAuthentication;
-    private volatile SigilConfig config;
+    private volatile SigilSettings settings;
 
     /** Reads the deployment's MicroProfile Config; the constructor the container calls. */
     public SigilExtension() {
@@ -117,12 +117,14 @@ public class SigilExtension implements Extension {
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
             Config deploymentConfig = mpConfig.get();
             // An application turned on by @LoginConfig alone may only verify (it issues no tokens).
-            config = SigilConfigLoader.load(deploymentConfig,
+            settings = SigilSettings.load(() -> deploymentConfig,
                     loader != null ? loader : SigilExtension.class.getClassLoader(), Clock.systemUTC(),
                     !sigilAuthentication);
+            SigilConfig config = settings.current();
             LOG.info(() -> "Sigil configured: issuer=" + config.policy().issuer()
                     + ", token lifetime=" + config.tokenLifetime() + ", keys: " + config.keys()
-                    + (config.dataSource().map(ds -> ", JDBC user store: " + ds).orElse("")));
+                    + (config.dataSource().map(ds -> ", JDBC user store: " + ds).orElse(""))
+                    + "; settings are looked at again every " + settings.reloadInterval());
             RevocationStoreProducer.checkConfiguredCache(deploymentConfig);
         } catch (SigilConfigurationException e) {
             event.addDeploymentProblem(e);
@@ -138,14 +140,22 @@ public class SigilExtension implements Extension {
     }
 
     /**
-     * @return the configuration read at deployment
-     * @throws SigilConfigurationException if it could not be read
+     * @return the deployment's settings, read at deployment and looked at again while it runs
+     * @throws SigilConfigurationException if they could not be read
      */
-    public SigilConfig config() {
-        SigilConfig current = config;
+    public SigilSettings settings() {
+        SigilSettings current = settings;
         if (current == null) {
             throw new SigilConfigurationException("Sigil's configuration was not loaded");
         }
         return current;
+    }
+
+    /**
+     * @return the configuration in force now
+     * @throws SigilConfigurationException if it could not be read
+     */
+    public SigilConfig config() {
+        return settings().current();
     }
 }

@@ -1,10 +1,9 @@
 package io.sigil.auth.identitystore;
 
-import io.sigil.auth.config.SigilConfig;
+import io.sigil.auth.config.SigilSettings;
 import io.sigil.auth.principal.SigilJsonWebToken;
 import io.sigil.auth.revocation.RevocationStore;
 import io.sigil.auth.token.InvalidTokenException;
-import io.sigil.auth.token.NestedTokenVerifier;
 import io.sigil.auth.token.VerifiedToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +14,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Validates {@link TokenCredential}s with the deployment's {@link NestedTokenVerifier} (signed
+ * Validates {@link TokenCredential}s with the verifier of the settings in force
+ * ({@link SigilSettings#snapshot()}; a {@code NestedTokenVerifier}: signed
  * tokens, and signed-then-encrypted ones when {@code mp.jwt.decrypt.key.location} is set), then requires
  * the claims named by {@code sigil.token.required-claims}, then, once the signature and claims
  * have passed, asks the {@link RevocationStore} whether the token was revoked. A token presented
@@ -29,16 +29,11 @@ public class TokenIdentityStore implements IdentityStore {
     private static final Logger LOG = Logger.getLogger(TokenIdentityStore.class.getName());
 
     @Inject
-    NestedTokenVerifier verifier;
-
-    @Inject
-    SigilConfig config;
+    SigilSettings settings;
 
     @Inject
     RevocationStore revocations;
 
-    @Inject
-    VerifiedTokenCache cache;
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
@@ -46,7 +41,8 @@ public class TokenIdentityStore implements IdentityStore {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
         try {
-            VerifiedToken token = cache.verify(tokenCredential.token(), this::verifyInFull);
+            SigilSettings.Snapshot now = settings.snapshot();
+            VerifiedToken token = now.tokenCache().verify(tokenCredential.token(), compact -> verifyInFull(now, compact));
             if (revocations.isRevoked(token.claims())) {
                 LOG.log(Level.FINE, "token refused: revoked (jti={0}, caller={1})",
                         new Object[] {token.claims().tokenId(), token.claims().name()});
@@ -60,9 +56,9 @@ public class TokenIdentityStore implements IdentityStore {
     }
 
     /** The check a token that is not in the cache goes through; only tokens that pass it are cached. */
-    private VerifiedToken verifyInFull(String compact) throws InvalidTokenException {
-        VerifiedToken token = verifier.verify(compact);
-        token.requireClaims(config.requiredClaims());
+    private static VerifiedToken verifyInFull(SigilSettings.Snapshot now, String compact) throws InvalidTokenException {
+        VerifiedToken token = now.verifier().verify(compact);
+        token.requireClaims(now.config().requiredClaims());
         return token;
     }
 

@@ -1,6 +1,6 @@
 package io.sigil.auth.identitystore;
 
-import io.sigil.auth.config.SigilConfig;
+import io.sigil.auth.config.SigilSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -38,8 +38,9 @@ public class UserAccounts {
         }
     }
 
+    /** The data source is read only at deployment ({@code sigil.datasource}); see {@link SigilSettings#atDeployment()}. */
     @Inject
-    SigilConfig config;
+    SigilSettings settings;
 
     /**
      * Looked up by the name in {@code sigil.datasource} on first use. Package-private, so that unit
@@ -143,13 +144,13 @@ public class UserAccounts {
 
     /** @return whether {@code sigil.datasource} names a data source, which turns this store on */
     public boolean enabled() {
-        return config.dataSource().isPresent();
+        return settings.atDeployment().dataSource().isPresent();
     }
 
     private DataSource dataSource() throws SQLException {
         DataSource current = dataSource;
         if (current == null) {
-            String name = config.dataSource().orElseThrow(() -> new SQLException("sigil.datasource is not set"));
+            String name = settings.atDeployment().dataSource().orElseThrow(() -> new SQLException("sigil.datasource is not set"));
             try {
                 current = InitialContext.doLookup(name);
             } catch (NamingException e) {

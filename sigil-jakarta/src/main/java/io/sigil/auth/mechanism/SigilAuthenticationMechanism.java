@@ -1,11 +1,11 @@
 package io.sigil.auth.mechanism;
 
 import io.sigil.auth.config.SigilConfig;
+import io.sigil.auth.config.SigilSettings;
 import io.sigil.auth.identitystore.PasswordCheck;
 import io.sigil.auth.identitystore.TokenCredential;
 import io.sigil.auth.revocation.RevocationStore;
 import io.sigil.auth.throttle.LoginThrottle;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -56,7 +56,7 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
     IdentityStoreHandler identityStoreHandler;
 
     @Inject
-    SigilConfig config;
+    SigilSettings settings;
 
     @Inject
     LoginThrottle throttle;
@@ -64,28 +64,37 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
     @Inject
     RevocationStore revocations;
 
-    private TokenExtractor extractor;
+    /** The extractor for the configuration it was built for; built again when the settings change. */
+    private volatile ExtractorFor extractor;
 
-    @PostConstruct
-    void init() {
-        extractor = new TokenExtractor(config.transport(),
-                config.cookies().enabled() ? config.cookies().accessCookie() : null);
+    private record ExtractorFor(SigilConfig config, TokenExtractor extractor) {
+    }
+
+    private TokenExtractor extractor(SigilConfig config) {
+        ExtractorFor known = extractor;
+        if (known == null || known.config() != config) {
+            known = new ExtractorFor(config, new TokenExtractor(config.transport(),
+                    config.cookies().enabled() ? config.cookies().accessCookie() : null));
+            extractor = known;
+        }
+        return known.extractor();
     }
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        SigilConfig config = settings.current();
         Credential login = context.getAuthParameters().getCredential();
         if (context.isAuthenticationRequest() && login instanceof UsernamePasswordCredential) {
             return passwordLogin(request, context, (UsernamePasswordCredential) login);
         }
 
-        TokenExtractor.Result extracted = extractor.extract(request);
+        TokenExtractor.Result extracted = extractor(config).extract(request);
         if (extracted instanceof TokenExtractor.Malformed malformed) {
-            return badRequest(response, malformed.reason());
+            return badRequest(response, config, malformed.reason());
         }
         if (extracted instanceof TokenExtractor.Found found) {
-            return tokenLogin(response, context, found);
+            return tokenLogin(response, context, config, found);
         }
 
         HttpSession session = request.getSession(false);
@@ -98,16 +107,16 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
         }
 
         if (context.isProtected() || context.isAuthenticationRequest()) {
-            return unauthorized(response, null);
+            return unauthorized(response, config, null);
         }
         return context.doNothing();
     }
 
     private AuthenticationStatus tokenLogin(HttpServletResponse response, HttpMessageContext context,
-                                            TokenExtractor.Found found) {
+                                            SigilConfig config, TokenExtractor.Found found) {
         CredentialValidationResult result = identityStoreHandler.validate(new TokenCredential(found.token()));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            return unauthorized(response, "invalid_token");
+            return unauthorized(response, config, "invalid_token");
         }
         if (found.browserCookie() && !TokenExtractor.isSafe(context.getRequest())
                 && !CsrfGuard.sameOrigin(context.getRequest(), result.getCallerPrincipal().getName(),
@@ -177,13 +186,13 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
         return context.notifyContainerAboutLogin(result);
     }
 
-    private AuthenticationStatus unauthorized(HttpServletResponse response, String error) {
+    private static AuthenticationStatus unauthorized(HttpServletResponse response, SigilConfig config, String error) {
         String challenge = BEARER + " realm=\"" + config.realm() + "\""
                 + (error == null ? "" : ", error=\"" + error + "\"");
         return fail(response, HttpServletResponse.SC_UNAUTHORIZED, challenge);
     }
 
-    private AuthenticationStatus badRequest(HttpServletResponse response, String reason) {
+    private static AuthenticationStatus badRequest(HttpServletResponse response, SigilConfig config, String reason) {
         LOG.log(Level.FINE, "malformed token in the request: {0}", reason);
         return fail(response, HttpServletResponse.SC_BAD_REQUEST,
                 BEARER + " realm=\"" + config.realm() + "\", error=\"invalid_request\"");

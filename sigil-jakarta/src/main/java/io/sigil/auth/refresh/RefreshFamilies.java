@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -46,7 +47,7 @@ public final class RefreshFamilies {
     private static final long SWEEP_INTERVAL_MILLIS = 60_000;
 
     private final ConcurrentMap<String, Object> entries;
-    private final RefreshSettings settings;
+    private final Supplier<RefreshSettings> settings;
     private final RevocationStore revocations;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -60,6 +61,18 @@ public final class RefreshFamilies {
      */
     public RefreshFamilies(ConcurrentMap<String, Object> entries, RefreshSettings settings,
                            RevocationStore revocations, Clock clock) {
+        this(entries, constant(Objects.requireNonNull(settings, "settings")), revocations, clock);
+    }
+
+    /**
+     * @param entries     where the families live
+     * @param settings    lifetimes and the switch in force, asked on every call (settings that
+     *                    change while the application runs)
+     * @param revocations where a family's access tokens are revoked, and callers' not-befores read
+     * @param clock       the time source
+     */
+    public RefreshFamilies(ConcurrentMap<String, Object> entries, Supplier<RefreshSettings> settings,
+                           RevocationStore revocations, Clock clock) {
         this.entries = Objects.requireNonNull(entries, "entries");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.revocations = Objects.requireNonNull(revocations, "revocations");
@@ -68,7 +81,11 @@ public final class RefreshFamilies {
 
     /** @return the settings; {@code enabled()} says whether refresh tokens are handed out */
     public RefreshSettings settings() {
-        return settings;
+        return settings.get();
+    }
+
+    private static Supplier<RefreshSettings> constant(RefreshSettings settings) {
+        return () -> settings;
     }
 
     /**
@@ -112,7 +129,7 @@ public final class RefreshFamilies {
             return new RefreshGrant.Refused("unknown");
         }
         Instant now = clock.instant();
-        if (state.expired(now, settings)) {
+        if (state.expired(now, settings.get())) {
             end(key, stored, state);
             return new RefreshGrant.Refused("expired");
         }
@@ -215,7 +232,7 @@ public final class RefreshFamilies {
 
     private boolean ended(Object value, long seconds) {
         RefreshFamily state = RefreshFamily.decode(value);
-        return state != null && state.endsAt(settings) <= seconds;
+        return state != null && state.endsAt(settings.get()) <= seconds;
     }
 
     private static boolean linkExpired(Object value, long seconds) {

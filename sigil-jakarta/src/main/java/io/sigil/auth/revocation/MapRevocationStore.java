@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -36,8 +37,8 @@ public final class MapRevocationStore implements RevocationStore {
 
     private final ConcurrentMap<String, Long> entries;
     private final boolean clusterWide;
-    private final Duration skew;
-    private final Duration retention;
+    private final Supplier<Duration> skew;
+    private final Supplier<Duration> retention;
     private final Clock clock;
     private final AtomicLong nextSweep = new AtomicLong();
 
@@ -50,11 +51,29 @@ public final class MapRevocationStore implements RevocationStore {
      */
     public MapRevocationStore(ConcurrentMap<String, Long> entries, boolean clusterWide, Duration skew,
                               Duration retention, Clock clock) {
+        this(entries, clusterWide, constant(Objects.requireNonNull(skew, "skew")),
+                constant(Objects.requireNonNull(retention, "retention")), clock);
+    }
+
+    /**
+     * @param entries     where the entries live
+     * @param clusterWide whether that map is shared by every node
+     * @param skew        the clock skew in force, asked at each sweep (settings that change while
+     *                    the application runs)
+     * @param retention   the longest a token can live now, asked at each sweep
+     * @param clock       the time source
+     */
+    public MapRevocationStore(ConcurrentMap<String, Long> entries, boolean clusterWide, Supplier<Duration> skew,
+                              Supplier<Duration> retention, Clock clock) {
         this.entries = Objects.requireNonNull(entries, "entries");
         this.clusterWide = clusterWide;
         this.skew = Objects.requireNonNull(skew, "skew");
         this.retention = Objects.requireNonNull(retention, "retention");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    private static Supplier<Duration> constant(Duration duration) {
+        return () -> duration;
     }
 
     @Override
@@ -131,7 +150,7 @@ public final class MapRevocationStore implements RevocationStore {
         if (!key.startsWith(CALLER_PREFIX) && !key.startsWith(TOKEN_PREFIX)) {
             return false;
         }
-        long keptFor = key.startsWith(CALLER_PREFIX) ? retention.plus(skew).toSeconds() : skew.toSeconds();
+        long keptFor = key.startsWith(CALLER_PREFIX) ? retention.get().plus(skew.get()).toSeconds() : skew.get().toSeconds();
         return value + keptFor < nowSeconds;
     }
 }

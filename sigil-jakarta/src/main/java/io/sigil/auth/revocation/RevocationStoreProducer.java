@@ -1,6 +1,7 @@
 package io.sigil.auth.revocation;
 
 import io.sigil.auth.config.SigilConfig;
+import io.sigil.auth.config.SigilSettings;
 import io.sigil.auth.config.SigilConfigurationException;
 import io.sigil.auth.refresh.RefreshFamilies;
 import io.sigil.auth.refresh.RefreshSettings;
@@ -18,6 +19,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -45,7 +48,7 @@ public class RevocationStoreProducer {
     private static final Logger LOG = Logger.getLogger(RevocationStoreProducer.class.getName());
 
     @Inject
-    SigilConfig config;
+    SigilSettings settings;
 
     private volatile Shared shared;
 
@@ -58,21 +61,22 @@ public class RevocationStoreProducer {
     @Produces
     @Singleton
     LoginThrottle throttle() {
-        ThrottlePolicy policy = ThrottlePolicy.from(ConfigProvider.getConfig());
+        ThrottlePolicy policy = settings.snapshot().throttle();
         if (!policy.enabled()) {
             LOG.warning(ThrottlePolicy.PREFIX + "enabled=false: failed password attempts are not throttled");
         } else {
             LOG.info(() -> "login throttling: " + policy);
         }
-        return new LoginThrottle(shared().map(), policy, Clock.systemUTC());
+        return new LoginThrottle(shared().map(), () -> settings.snapshot().throttle(), Clock.systemUTC());
     }
 
     @Produces
     @Singleton
     RefreshFamilies refreshFamilies() {
-        RefreshSettings settings = RefreshSettings.from(ConfigProvider.getConfig());
-        LOG.info(() -> "refresh tokens: " + settings);
-        return new RefreshFamilies(shared().map(), settings, shared().store(), Clock.systemUTC());
+        RefreshSettings refresh = settings.snapshot().refresh();
+        LOG.info(() -> "refresh tokens: " + refresh);
+        return new RefreshFamilies(shared().map(), () -> settings.snapshot().refresh(), shared().store(),
+                Clock.systemUTC());
     }
 
     /** The map and the store over it, resolved once. */
@@ -99,10 +103,12 @@ public class RevocationStoreProducer {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Shared resolve(Config mpConfig) {
-        Duration skew = config.policy().clockSkew();
-        Duration retention = config.policy().maxTokenAge()
-                .filter(age -> age.compareTo(config.tokenLifetime()) > 0)
-                .orElse(config.tokenLifetime());
+        // Settings change while the application runs: the skew in force, and the longest lifetime
+        // any token issued since deployment may have (a shortened lifetime does not shorten those).
+        Supplier<Duration> skew = () -> settings.current().policy().clockSkew();
+        AtomicReference<Duration> longest = new AtomicReference<>(Duration.ZERO);
+        Supplier<Duration> retention = () -> longest.accumulateAndGet(retention(settings.current()),
+                (a, b) -> a.compareTo(b) >= 0 ? a : b);
         Optional<String> cache = value(mpConfig, CACHE_KEY);
         if (cache.isEmpty()) {
             LOG.warning(CACHE_KEY + " is not set: token revocation (logout, logout everywhere, password"
@@ -115,7 +121,8 @@ public class RevocationStoreProducer {
         ConcurrentMap map = RevocationMaps.lookUp(cache.get(), mapName);
         MapRevocationStore store = new MapRevocationStore(map, true, skew, retention, Clock.systemUTC());
         LOG.info(() -> "token revocation is cluster-wide, in " + cache.get() + " (" + MAP_KEY + "=" + mapName
-                + " when that is a data grid); caller entries are kept " + retention.plus(skew));
+                + " when that is a data grid); caller entries are kept " + retention.get().plus(skew.get())
+                + " or longer when the token lifetime grows");
         return new Shared(map, store);
     }
 
@@ -137,19 +144,25 @@ public class RevocationStoreProducer {
 
     /**
      * Resolves the store while the application starts, so that a wrong JNDI name shows at once:
-     * logged at SEVERE naming the key, and thrown to the container (so is a malformed
-     * {@code sigil.throttle.*} or {@code sigil.refresh.*} value). For the cache name, a second
+     * logged at SEVERE naming the key, and thrown to the container (a malformed
+     * {@code sigil.throttle.*} or {@code sigil.refresh.*} value already failed the deployment in
+     * {@code SigilSettings}). For the cache name, a second
      * line of defence behind {@link #checkConfiguredCache}, which already fails the deployment.
      */
     void resolveAtStart(@Observes @Initialized(ApplicationScoped.class) Object started, Instance<RevocationStore> store) {
         try {
             store.get().isClusterWide();
-            ThrottlePolicy.from(ConfigProvider.getConfig());
-            RefreshSettings.from(ConfigProvider.getConfig());
         } catch (SigilConfigurationException e) {
             LOG.severe(e.getMessage());
             throw e;
         }
+    }
+
+    /** The longest a token issued under {@code config} can be accepted: its lifetime or the maximum token age. */
+    private static Duration retention(SigilConfig config) {
+        return config.policy().maxTokenAge()
+                .filter(age -> age.compareTo(config.tokenLifetime()) > 0)
+                .orElse(config.tokenLifetime());
     }
 
     private static Optional<String> value(Config mpConfig, String key) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -42,7 +43,7 @@ public final class LoginThrottle {
     private static final int ATTEMPTS = 8;
 
     private final ConcurrentMap<String, Object> entries;
-    private final ThrottlePolicy policy;
+    private final Supplier<ThrottlePolicy> policy;
     private final Clock clock;
     private final AtomicLong nextSweep = new AtomicLong();
 
@@ -52,14 +53,27 @@ public final class LoginThrottle {
      * @param clock   the time source
      */
     public LoginThrottle(ConcurrentMap<String, Object> entries, ThrottlePolicy policy, Clock clock) {
+        this(entries, constant(Objects.requireNonNull(policy, "policy")), clock);
+    }
+
+    /**
+     * @param entries where the counters live
+     * @param policy  the numbers in force, asked on every call (settings that change while the application runs)
+     * @param clock   the time source
+     */
+    public LoginThrottle(ConcurrentMap<String, Object> entries, Supplier<ThrottlePolicy> policy, Clock clock) {
         this.entries = Objects.requireNonNull(entries, "entries");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    private static Supplier<ThrottlePolicy> constant(ThrottlePolicy policy) {
+        return () -> policy;
+    }
+
     /** @return the numbers this throttle applies */
     public ThrottlePolicy policy() {
-        return policy;
+        return policy.get();
     }
 
     /**
@@ -70,12 +84,12 @@ public final class LoginThrottle {
      * @return how long the client must wait (at least one second), or empty if it may try now
      */
     public Optional<Duration> retryAfter(String account, String address) {
-        if (!policy.enabled()) {
+        if (!policy().enabled()) {
             return Optional.empty();
         }
         long now = clock.millis();
-        long wait = Math.max(waitMillis(ACCOUNT + normalize(account), policy.accountFreeFailures(), now),
-                waitMillis(ADDRESS + address, policy.addressFreeFailures(), now));
+        long wait = Math.max(waitMillis(ACCOUNT + normalize(account), policy().accountFreeFailures(), now),
+                waitMillis(ADDRESS + address, policy().addressFreeFailures(), now));
         return wait <= 0 ? Optional.empty() : Optional.of(Duration.ofSeconds((wait + 999) / 1000));
     }
 
@@ -86,12 +100,12 @@ public final class LoginThrottle {
      * @param address the client address
      */
     public void failed(String account, String address) {
-        if (!policy.enabled()) {
+        if (!policy().enabled()) {
             return;
         }
         long now = clock.millis();
-        count(ACCOUNT + normalize(account), policy.accountFreeFailures(), now, "account " + account);
-        count(ADDRESS + address, policy.addressFreeFailures(), now, "address " + address);
+        count(ACCOUNT + normalize(account), policy().accountFreeFailures(), now, "account " + account);
+        count(ADDRESS + address, policy().addressFreeFailures(), now, "address " + address);
         sweepIfDue(now);
     }
 
@@ -101,7 +115,7 @@ public final class LoginThrottle {
      * @param account the user name as sent
      */
     public void succeeded(String account) {
-        if (policy.enabled() && account != null) {
+        if (policy().enabled() && account != null) {
             entries.remove(ACCOUNT + normalize(account));
         }
     }
@@ -111,18 +125,18 @@ public final class LoginThrottle {
         if (counter == null) {
             return 0;
         }
-        return counter.last() + policy.delayAfter(counter.failures(), free).toMillis() - now;
+        return counter.last() + policy().delayAfter(counter.failures(), free).toMillis() - now;
     }
 
     private void count(String key, int free, long now, String subject) {
         for (int i = 0; i < ATTEMPTS; i++) {
             Object old = entries.get(key);
             Counter counter = Counter.parse(old);
-            int failures = counter == null || counter.last() + policy.window().toMillis() < now ? 1 : counter.failures() + 1;
+            int failures = counter == null || counter.last() + policy().window().toMillis() < now ? 1 : counter.failures() + 1;
             String next = new Counter(failures, now).format();
             boolean stored = old == null ? entries.putIfAbsent(key, next) == null : entries.replace(key, old, next);
             if (stored) {
-                Duration delay = policy.delayAfter(failures, free);
+                Duration delay = policy().delayAfter(failures, free);
                 if (!delay.isZero()) {
                     LOG.warning(() -> "login throttled: " + subject + " waits " + delay.toMillis() + " ms after "
                             + failures + " failed attempts");
@@ -145,7 +159,7 @@ public final class LoginThrottle {
         try {
             for (Map.Entry<String, Object> entry : entries.entrySet()) {
                 Counter counter = entry.getKey().startsWith(PREFIX) ? Counter.parse(entry.getValue()) : null;
-                if (counter != null && counter.last() + policy.window().toMillis() < now) {
+                if (counter != null && counter.last() + policy().window().toMillis() < now) {
                     entries.remove(entry.getKey(), entry.getValue());
                 }
             }

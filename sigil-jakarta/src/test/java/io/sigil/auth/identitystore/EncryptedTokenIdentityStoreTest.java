@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sigil.auth.config.SigilConfig;
 import io.sigil.auth.config.SigilConfigLoader;
+import io.sigil.auth.config.SigilSettings;
 import io.sigil.auth.revocation.MapRevocationStore;
 import io.sigil.auth.testing.TestConfigs;
 import io.sigil.auth.testing.TestTokens;
@@ -51,12 +52,9 @@ class EncryptedTokenIdentityStoreTest {
 
     private static TokenIdentityStore store(SigilConfig config) {
         TokenIdentityStore store = new TokenIdentityStore();
-        store.verifier = config.verifier(TestTokens.CLOCK);
-        store.config = config;
+        store.settings = SigilSettings.fixed(config, TestTokens.CLOCK);
         store.revocations = new MapRevocationStore(new ConcurrentHashMap<>(), false, config.policy().clockSkew(),
                 config.tokenLifetime(), TestTokens.CLOCK);
-        store.cache = new VerifiedTokenCache(config.tokenCacheSize(), config.keys()::generation, config.policy(),
-                TestTokens.CLOCK);
         return store;
     }
 

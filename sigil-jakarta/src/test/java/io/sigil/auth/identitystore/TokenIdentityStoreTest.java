@@ -3,6 +3,7 @@ package io.sigil.auth.identitystore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sigil.auth.config.SigilConfig;
+import io.sigil.auth.config.SigilSettings;
 import io.sigil.auth.principal.SigilJsonWebToken;
 import io.sigil.auth.revocation.MapRevocationStore;
 import io.sigil.auth.testing.TestConfigs;
@@ -151,10 +152,8 @@ class TokenIdentityStoreTest {
 
     private TokenIdentityStore store(SigilConfig config, Clock now) {
         TokenIdentityStore store = new TokenIdentityStore();
-        store.verifier = config.verifier(now);
-        store.config = config;
+        store.settings = SigilSettings.fixed(config, now);
         store.revocations = revocations;
-        store.cache = new VerifiedTokenCache(config.tokenCacheSize(), config.keys()::generation, config.policy(), now);
         return store;
     }
 

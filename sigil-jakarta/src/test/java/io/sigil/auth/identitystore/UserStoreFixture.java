@@ -1,6 +1,7 @@
 package io.sigil.auth.identitystore;
 
 import io.sigil.auth.config.SigilConfig;
+import io.sigil.auth.config.SigilSettings;
 import io.sigil.auth.testing.TestConfigs;
 import io.sigil.auth.testing.TestDatabase;
 import io.sigil.auth.testing.TestPbkdf2PasswordHash;
@@ -58,7 +59,7 @@ final class UserStoreFixture implements AutoCloseable {
     /** @return accounts over the data source, as if it had been looked up under sigil.datasource */
     static UserAccounts accounts(SigilConfig config, DataSource dataSource) {
         UserAccounts accounts = new UserAccounts();
-        accounts.config = config;
+        accounts.settings = SigilSettings.fixed(config, java.time.Clock.systemUTC());
         accounts.dataSource = dataSource;
         return accounts;
     }

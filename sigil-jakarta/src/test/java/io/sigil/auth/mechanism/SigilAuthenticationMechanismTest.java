@@ -2,6 +2,7 @@ package io.sigil.auth.mechanism;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sigil.auth.config.SigilSettings;
 import io.sigil.auth.identitystore.TokenCredential;
 import io.sigil.auth.revocation.MapRevocationStore;
 import io.sigil.auth.throttle.LoginThrottle;
@@ -367,10 +368,9 @@ class SigilAuthenticationMechanismTest {
     private SigilAuthenticationMechanism mechanism(FakeIdentityStoreHandler handler, String... config) {
         SigilAuthenticationMechanism mechanism = new SigilAuthenticationMechanism();
         mechanism.identityStoreHandler = handler;
-        mechanism.config = TestConfigs.sigil(config);
+        mechanism.settings = SigilSettings.fixed(TestConfigs.sigil(config), Clock.systemUTC());
         mechanism.throttle = throttle;
         mechanism.revocations = revocations;
-        mechanism.init();
         return mechanism;
     }
 

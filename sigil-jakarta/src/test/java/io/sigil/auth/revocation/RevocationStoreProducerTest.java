@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.sigil.auth.config.CapturedLog;
 import io.sigil.auth.config.MapConfig;
 import io.sigil.auth.config.SigilConfigurationException;
+import io.sigil.auth.config.SigilSettings;
 import io.sigil.auth.testing.Proxies;
 import io.sigil.auth.testing.TestConfigs;
 import io.sigil.auth.testing.TestTokens;
@@ -85,7 +86,7 @@ class RevocationStoreProducerTest {
 
     private static RevocationStoreProducer producer() {
         RevocationStoreProducer producer = new RevocationStoreProducer();
-        producer.config = TestConfigs.sigil();
+        producer.settings = SigilSettings.fixed(TestConfigs.sigil(), java.time.Clock.systemUTC());
         return producer;
     }
 }
