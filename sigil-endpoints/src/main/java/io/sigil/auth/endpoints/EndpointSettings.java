@@ -22,19 +22,33 @@ import org.eclipse.microprofile.config.Config;
  *                            the account page {@code <form base>/account}
  * @param hardenSessionCookie {@code sigil.session.cookie.harden}: HttpOnly and SameSite=Lax on the
  *                            session cookie
+ * @param metrics             {@code sigil.endpoints.metrics.enabled}: {@code <base>/metrics}, Prometheus
+ *                            text for callers in {@code metricsRole}
+ * @param health              {@code sigil.endpoints.health.enabled}: {@code <base>/health}
+ * @param metricsRole         {@code sigil.metrics.role} (default {@value #DEFAULT_METRICS_ROLE}): the role
+ *                            that may read the metrics and the health check's details
  */
 public record EndpointSettings(String basePath, String formBasePath, boolean token, boolean logout,
-                               boolean password, boolean jwks, boolean formLogin, boolean hardenSessionCookie) {
+                               boolean password, boolean jwks, boolean formLogin, boolean hardenSessionCookie,
+                               boolean metrics, boolean health, String metricsRole) {
 
     /** The prefix of every key read here. */
     public static final String PREFIX = "sigil.endpoints.";
     /** Where the JWK Set is published (RFC 8615 well-known location), relative to the application. */
     public static final String JWKS_PATH = "/.well-known/jwks.json";
+    /** The key of the role that may read the metrics. */
+    public static final String METRICS_ROLE_KEY = "sigil.metrics.role";
+    /** The default of {@value #METRICS_ROLE_KEY}. */
+    public static final String DEFAULT_METRICS_ROLE = "sigil-metrics";
 
     /** Checks both paths: empty or {@code /segment[/segment…]}, no trailing slash, no wildcard. */
     public EndpointSettings {
         checkPath(PREFIX + "base-path", basePath);
         checkPath(PREFIX + "form.base-path", formBasePath);
+        if (metricsRole == null || metricsRole.isEmpty() || metricsRole.equals("*") || metricsRole.equals("**")
+                || metricsRole.chars().anyMatch(c -> c <= 0x20 || c >= 0x7f)) {
+            throw new SigilConfigurationException(METRICS_ROLE_KEY + " must be one role name (no spaces, not * or **)");
+        }
     }
 
     /**
@@ -53,7 +67,10 @@ public record EndpointSettings(String basePath, String formBasePath, boolean tok
                 bool(config, PREFIX + "password.enabled"),
                 bool(config, PREFIX + "jwks.enabled"),
                 bool(config, PREFIX + "form.enabled"),
-                bool(config, "sigil.session.cookie.harden"));
+                bool(config, "sigil.session.cookie.harden"),
+                bool(config, PREFIX + "metrics.enabled"),
+                bool(config, PREFIX + "health.enabled"),
+                string(config, METRICS_ROLE_KEY).orElse(DEFAULT_METRICS_ROLE));
     }
 
     private static Optional<String> string(Config config, String key) {

@@ -2,6 +2,7 @@ package io.sigil.auth.endpoints;
 
 import io.sigil.auth.config.SigilConfig;
 import io.sigil.auth.mechanism.AuthenticatedCaller;
+import io.sigil.auth.metrics.SigilMetrics;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
@@ -36,6 +37,7 @@ final class FormLogoutServlet extends HttpServlet {
             JsonWebToken token = AuthenticatedCaller.tokenOf(request).orElse(null);
             if (token != null && token.getTokenID() != null) {
                 LogoutEndpoint.revoke(token);
+                CDI.current().select(SigilMetrics.class).get().revoked(SigilMetrics.Revocation.LOGOUT);
             }
             BrowserCookies.clear(response, config.cookies(), request.getContextPath() + settings.basePath() + "/token");
         }

@@ -2,6 +2,7 @@ package io.sigil.auth.endpoints;
 
 import io.sigil.auth.config.SigilConfig;
 import io.sigil.auth.mechanism.AuthenticatedCaller;
+import io.sigil.auth.metrics.SigilMetrics;
 import io.sigil.auth.refresh.RefreshFamilies;
 import io.sigil.auth.revocation.RevocationStore;
 import jakarta.enterprise.inject.spi.CDI;
@@ -63,6 +64,10 @@ final class LogoutEndpoint extends HttpServlet {
         if (all) {
             revocations.revokeAllFor(caller.name(), Instant.now());
             LOG.fine(() -> "revoked every token of " + caller.name());
+        }
+        if (all || token != null && token.getTokenID() != null) {
+            CDI.current().select(SigilMetrics.class).get().revoked(
+                    all ? SigilMetrics.Revocation.LOGOUT_EVERYWHERE : SigilMetrics.Revocation.LOGOUT);
         }
         HttpSession session = request.getSession(false);
         if (session != null) {

@@ -2,6 +2,7 @@ package io.sigil.auth.endpoints;
 
 import io.sigil.auth.identitystore.PasswordChangeService;
 import io.sigil.auth.mechanism.AuthenticatedCaller;
+import io.sigil.auth.metrics.SigilMetrics;
 import io.sigil.auth.throttle.LoginThrottle;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.JsonObject;
@@ -78,6 +79,7 @@ final class PasswordEndpoint extends HttpServlet {
         LoginThrottle throttle = CDI.current().select(LoginThrottle.class).get();
         Optional<Duration> wait = throttle.retryAfter(caller.name(), request.getRemoteAddr());
         if (wait.isPresent()) {
+            CDI.current().select(SigilMetrics.class).get().loginThrottled();
             Problems.tooManyAttempts(response, wait.get());
             return;
         }

@@ -1,5 +1,6 @@
 package io.sigil.auth.endpoints;
 
+import io.sigil.auth.metrics.SigilMetrics;
 import io.sigil.auth.refresh.RefreshFamilies;
 import io.sigil.auth.throttle.LoginThrottle;
 import io.sigil.auth.token.IssuedToken;
@@ -61,8 +62,10 @@ final class PasswordSignIn {
      */
     static Outcome attempt(HttpServletRequest request, String username, String password) {
         LoginThrottle throttle = CDI.current().select(LoginThrottle.class).get();
+        SigilMetrics metrics = CDI.current().select(SigilMetrics.class).get();
         Optional<Duration> wait = throttle.retryAfter(username, request.getRemoteAddr());
         if (wait.isPresent()) {
+            metrics.loginThrottled();
             return new Throttled(wait.get());
         }
         PasswordCheck.Outcome checked = PasswordCheck.validate(CDI.current().select(IdentityStoreHandler.class).get(),
@@ -72,6 +75,7 @@ final class PasswordSignIn {
         }
         if (!(checked instanceof PasswordCheck.Valid valid)) {
             throttle.failed(username, request.getRemoteAddr());
+            metrics.passwordGrantRefused();
             return new Refused();
         }
         CredentialValidationResult result = valid.result();
@@ -80,6 +84,7 @@ final class PasswordSignIn {
         RefreshFamilies families = CDI.current().select(RefreshFamilies.class).get();
         String name = result.getCallerPrincipal().getName();
         IssuedToken token = issuer.issue(name, result.getCallerGroups());
+        metrics.tokenIssued(SigilMetrics.Grant.PASSWORD);
         String refresh = families.settings().enabled() ? families.start(name, result.getCallerGroups(), token) : null;
         LOG.fine(() -> "issued token jti=" + token.tokenId() + " to " + name);
         return new Granted(name, token, issuer.lifetime(), refresh);

@@ -13,8 +13,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Turns on Sigil's endpoints in the web application whose {@code WEB-INF/lib} holds this jar:
- * the token endpoint, logout, password change, the JWKS document, the form login and logout, the
- * account page, and the problem+json error page (declared by this jar's {@code web-fragment.xml}). Paths and
+ * the token endpoint, logout, password change, the JWKS document, the metrics and the health
+ * check, the form login and logout, the account page, and the problem+json error page (declared by this jar's {@code web-fragment.xml}). Paths and
  * switches come from MicroProfile Config when the application starts ({@link EndpointSettings}).
  * <p>
  * The endpoints carry no security constraint of their own, so that an application constraint
@@ -43,6 +43,17 @@ public final class SigilEndpoints implements ServletContainerInitializer {
         }
         if (settings.jwks()) {
             add(context, "sigil-jwks", new JwksEndpoint(), EndpointSettings.JWKS_PATH);
+        }
+        if (settings.metrics() || settings.health()) {
+            // A role the application never declared is no role on Payara: isUserInRole stays false
+            // for a caller in that group. Declared, both servers map the group to it by name.
+            context.declareRoles(settings.metricsRole());
+        }
+        if (settings.metrics()) {
+            add(context, "sigil-metrics", new MetricsEndpoint(settings.metricsRole()), settings.basePath() + "/metrics");
+        }
+        if (settings.health()) {
+            add(context, "sigil-health", new HealthEndpoint(settings.metricsRole()), settings.basePath() + "/health");
         }
         if (settings.formLogin()) {
             String login = settings.formBasePath() + "/login";

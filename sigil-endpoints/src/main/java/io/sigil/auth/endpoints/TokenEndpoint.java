@@ -3,6 +3,7 @@ package io.sigil.auth.endpoints;
 import io.sigil.auth.config.SigilConfig;
 import io.sigil.auth.identitystore.UserAccountIdentityStore;
 import io.sigil.auth.mechanism.CsrfGuard;
+import io.sigil.auth.metrics.SigilMetrics;
 import io.sigil.auth.refresh.RefreshFamilies;
 import io.sigil.auth.refresh.RefreshGrant;
 import io.sigil.auth.throttle.LoginThrottle;
@@ -117,12 +118,18 @@ final class TokenEndpoint extends HttpServlet {
         }
         TokenIssuer issuer = CDI.current().select(TokenIssuer.class).get();
         RefreshGrant grant = families.refresh(refreshToken, issuer::issue);
+        SigilMetrics metrics = CDI.current().select(SigilMetrics.class).get();
         if (grant instanceof RefreshGrant.Granted granted) {
+            metrics.tokenIssued(SigilMetrics.Grant.REFRESH);
             LOG.fine(() -> "refreshed: token jti=" + granted.access().tokenId() + " to " + granted.caller());
             OAuthResponses.granted(request, response, granted.caller(), granted.access(), issuer.lifetime(),
                     granted.refreshToken());
         } else {
-            LOG.fine(() -> "refresh refused: " + ((RefreshGrant.Refused) grant).reason());
+            String reason = ((RefreshGrant.Refused) grant).reason();
+            LOG.fine(() -> "refresh refused: " + reason);
+            if (RefreshGrant.REUSED.equals(reason)) {
+                metrics.refreshReuseDetected();
+            }
             OAuthResponses.error(response, "invalid_grant");
         }
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * When the key files of one deployment are looked at again: all of them together, at most once
@@ -22,6 +23,9 @@ final class ReloadSchedule {
     private final AtomicLong nextCheck;
     private final List<ReloadingFile<?>> verificationFiles = new CopyOnWriteArrayList<>();
     private final List<ReloadingFile<?>> signingFiles = new CopyOnWriteArrayList<>();
+    private final LongAdder reloaded = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private volatile long lastReadMillis;
 
     /**
      * @param interval how often to look for changes; zero never looks again
@@ -30,7 +34,42 @@ final class ReloadSchedule {
     ReloadSchedule(Duration interval, Clock clock) {
         this.intervalMillis = interval.toMillis();
         this.clock = clock;
-        this.nextCheck = new AtomicLong(clock.millis() + intervalMillis);
+        this.lastReadMillis = clock.millis();
+        this.nextCheck = new AtomicLong(lastReadMillis + intervalMillis);
+    }
+
+    /**
+     * Counts a file that was found changed and read again, for the metrics.
+     *
+     * @param ok whether its new content was taken; false when it could not be read or was refused
+     */
+    void counted(boolean ok) {
+        if (ok) {
+            reloaded.increment();
+            lastReadMillis = clock.millis();
+        } else {
+            failed.increment();
+        }
+    }
+
+    /** @return key files read again with new content that was taken, so far */
+    long reloads() {
+        return reloaded.sum();
+    }
+
+    /** @return key files found changed whose new content could not be read or was refused, so far */
+    long failedReloads() {
+        return failed.sum();
+    }
+
+    /** @return when the key files were last read with success (at deployment, when none was read again) */
+    long lastReadMillis() {
+        return lastReadMillis;
+    }
+
+    /** @return the time source */
+    Clock clock() {
+        return clock;
     }
 
     /** Adds a file of verification keys; files are looked at in the order they were added. */

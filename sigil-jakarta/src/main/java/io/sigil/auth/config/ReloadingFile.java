@@ -110,6 +110,7 @@ final class ReloadingFile<T> {
             if (lastSeen != null) {
                 LOG.warning(() -> settingName + ": cannot read " + path + " (" + e.getClass().getSimpleName()
                         + "); keeping what was read before");
+                schedule.counted(false);
             }
             lastSeen = null;
             return;
@@ -121,11 +122,14 @@ final class ReloadingFile<T> {
         try {
             T next = parse();
             value = next;
+            schedule.counted(true);
             LOG.info(() -> settingName + ": read " + path + ": " + describer.apply(next));
         } catch (SigilConfigurationException e) {
+            schedule.counted(false);
             LOG.warning(() -> "cannot use the new content of " + path + " (" + e.getMessage()
                     + "); keeping what was read before");
         } catch (RuntimeException e) {
+            schedule.counted(false);
             // A parser bug must not break every request; the old value stays, loudly.
             LOG.log(Level.WARNING, settingName + ": unexpected failure reading " + path
                     + "; keeping what was read before", e);

@@ -9,6 +9,7 @@ import io.sigil.auth.inject.ClaimProducers;
 import io.sigil.auth.inject.JsonWebTokenProducer;
 import io.sigil.auth.mechanism.SigilAuthentication;
 import io.sigil.auth.mechanism.SigilAuthenticationMechanism;
+import io.sigil.auth.metrics.SigilMetrics;
 import io.sigil.auth.revocation.RevocationStoreProducer;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
@@ -18,7 +19,9 @@ import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.auth.LoginConfig;
@@ -44,11 +47,19 @@ public class SigilExtension implements Extension {
     /** The beans Sigil adds to an application that turns it on. */
     static final List<Class<?>> BEANS = List.of(SigilConfigProducer.class, RevocationStoreProducer.class,
             SigilAuthenticationMechanism.class, TokenIdentityStore.class, UserAccounts.class,
-            UserAccountIdentityStore.class, PasswordChangeService.class, JsonWebTokenProducer.class,
+            UserAccountIdentityStore.class, PasswordChangeService.class, SigilMetrics.class, JsonWebTokenProducer.class,
             ClaimProducers.class);
 
     /** The {@code authMethod} of {@link LoginConfig} that turns Sigil on. */
     public static final String MP_JWT = "MP-JWT";
+
+    /**
+     * Beans added only where an API they need can be loaded, by the name of that API's class: the
+     * server's own health checks (MicroProfile Health). Named, not referenced, so that this class
+     * loads where the API is missing.
+     */
+    static final Map<String, String> OPTIONAL_BEANS = Map.of(
+            "org.eclipse.microprofile.health.HealthCheck", "io.sigil.auth.metrics.SigilReadinessCheck");
 
     private final Supplier<Config> mpConfig;
     private volatile boolean requested;
@@ -105,7 +116,25 @@ public class SigilExtension implements Extension {
             for (Class<?> bean : BEANS) {
                 event.addAnnotatedType(bean, SigilExtension.class.getName() + "." + bean.getSimpleName());
             }
+            optionalBeans().forEach(bean -> event.addAnnotatedType(bean,
+                    SigilExtension.class.getName() + "." + bean.getSimpleName()));
         }
+    }
+
+    /** @return the optional beans whose API the deployment can load */
+    static List<Class<?>> optionalBeans() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        ClassLoader own = SigilExtension.class.getClassLoader();
+        List<Class<?>> beans = new ArrayList<>();
+        OPTIONAL_BEANS.forEach((api, bean) -> {
+            try {
+                Class.forName(api, false, loader != null ? loader : own);
+                beans.add(Class.forName(bean, false, own));
+            } catch (ClassNotFoundException | LinkageError e) {
+                LOG.fine(() -> api + " is not available: " + bean + " is not added");
+            }
+        });
+        return beans;
     }
 
     void validate(@Observes AfterDeploymentValidation event) {

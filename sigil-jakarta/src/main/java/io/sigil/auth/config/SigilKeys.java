@@ -6,6 +6,9 @@ import io.sigil.auth.token.JweDecryptor;
 import io.sigil.auth.token.KeyResolver;
 import io.sigil.auth.token.SigningKey;
 import io.sigil.auth.token.VerificationKey;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,6 +29,8 @@ import java.util.stream.Collectors;
  */
 public final class SigilKeys {
 
+    private static final byte[] PROBE = "e30.e30".getBytes(StandardCharsets.US_ASCII);
+
     private final SigningKeySource signing;
     private final KeyResolver resolver;
     private final List<Supplier<List<VerificationKey>>> ownKeys;
@@ -33,6 +38,8 @@ public final class SigilKeys {
     private final KeyGeneration generation;
     private final List<DecryptionKey> decryptionKeys;
     private final KeyResolver plainResolver;
+    private final List<Supplier<List<VerificationKey>>> verificationSources;
+    private final ReloadSchedule reloads;
 
     /**
      * Keys whose sources never change (see the other constructor).
@@ -61,18 +68,25 @@ public final class SigilKeys {
      */
     SigilKeys(SigningKeySource signing, KeyResolver resolver, List<Supplier<List<VerificationKey>>> ownKeys,
               String description, KeyGeneration generation, List<DecryptionKey> decryptionKeys) {
-        this(signing, resolver, ownKeys, description, generation, decryptionKeys, resolver);
+        this(signing, resolver, ownKeys, description, generation, decryptionKeys, ownKeys,
+                new ReloadSchedule(Duration.ZERO, Clock.systemUTC()), resolver);
     }
 
     /**
-     * @param plainResolver the keys a plain (not encrypted) token may be verified with while
-     *                      decryption keys are set: Sigil's own keys, without the
-     *                      {@code mp.jwt.verify.publickey*} ones unless
-     *                      {@code sigil.decrypt.accept-plain-outside-tokens} is true
+     * @param verificationSources the current keys of every verification key source except the
+     *                            signing key (for {@link #state()}; a remote set's without fetching)
+     * @param reloads             the schedule of the key files, which counts their reloads
+     * @param plainResolver       the keys a plain (not encrypted) token may be verified with while
+     *                            decryption keys are set: Sigil's own keys, without the
+     *                            {@code mp.jwt.verify.publickey*} ones unless
+     *                            {@code sigil.decrypt.accept-plain-outside-tokens} is true
      */
     SigilKeys(SigningKeySource signing, KeyResolver resolver, List<Supplier<List<VerificationKey>>> ownKeys,
               String description, KeyGeneration generation, List<DecryptionKey> decryptionKeys,
+              List<Supplier<List<VerificationKey>>> verificationSources, ReloadSchedule reloads,
               KeyResolver plainResolver) {
+        this.verificationSources = List.copyOf(verificationSources);
+        this.reloads = reloads;
         this.plainResolver = plainResolver;
         this.signing = signing;
         this.resolver = resolver;
@@ -121,6 +135,33 @@ public final class SigilKeys {
     /** @return whether a secret or a signing key is configured, so that tokens can be issued */
     public boolean canSign() {
         return signing != null;
+    }
+
+    /**
+     * The key ring's state for metrics and health checks: signs a short test input with the
+     * current signing key (about a millisecond for RSA, so not for the request path) and counts
+     * the verification keys. A verify-only ring (no signing key) is usable when it holds at least
+     * one verification key. Never throws.
+     *
+     * @return the state now
+     */
+    public KeyRingState state() {
+        int count = signing == null ? 0 : 1;
+        for (Supplier<List<VerificationKey>> source : verificationSources) {
+            try {
+                count += source.get().size();
+            } catch (RuntimeException e) {
+                // A source that cannot answer now counts as empty.
+            }
+        }
+        boolean usable;
+        try {
+            usable = signing == null ? count > 0 : signing.key().sign(PROBE).length > 0;
+        } catch (RuntimeException e) {
+            usable = false;
+        }
+        long since = Math.max(0, reloads.clock().millis() - reloads.lastReadMillis());
+        return new KeyRingState(usable, count, reloads.reloads(), reloads.failedReloads(), Duration.ofMillis(since));
     }
 
     /** @return every key a presented token may be verified with; thread-safe, never throws */

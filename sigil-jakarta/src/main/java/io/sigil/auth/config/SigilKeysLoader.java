@@ -68,8 +68,9 @@ final class SigilKeysLoader {
             LOG.warning(SigilConfigLoader.REMOTE_KEYS_ALLOW_HTTP + "=true: verification keys are also fetched from "
                     + "plain http: URLs, which anyone on the network path can replace; use it only for tests");
         }
+        ReloadSchedule schedule = new ReloadSchedule(reload, clock);
         KeySources sources = new KeySources(classLoader, clock, reload, remoteRefresh, remoteMaxAge, rsaMinBits,
-                allowHttp, new ReloadSchedule(reload, clock));
+                allowHttp, schedule);
 
         JwsAlgorithm outsideAlgorithm = algorithm(config, SigilConfigLoader.PUBLICKEY_ALGORITHM).orElse(null);
         Optional<String> inline = get(config, SigilConfigLoader.PUBLICKEY, String.class);
@@ -104,6 +105,7 @@ final class SigilKeysLoader {
         List<KeyResolver> ownResolvers = new ArrayList<>(resolvers.subList(0, resolvers.size() - 1));
         ownResolvers.add(KeyRing.of(null, ownFixed));
         List<Supplier<List<VerificationKey>>> own = new ArrayList<>();
+        List<Supplier<List<VerificationKey>>> counted = new ArrayList<>(List.of(fixedRing::keys));
         Map<String, VerificationKey> kids = new HashMap<>();
         Map<String, String> kidOrigins = new HashMap<>();
         SigningKey signingKey = signing == null ? null : signing.key();
@@ -118,12 +120,14 @@ final class SigilKeysLoader {
             resolvers.add(source.resolver());
             ownResolvers.add(source.resolver());
             own.add(source.current());
+            counted.add(source.current());
             snapshots.add(source.snapshot());
         });
         outsideLocation.ifPresent(location -> {
             KeySources.Source source = sources.open(location, SigilConfigLoader.PUBLICKEY_LOCATION, outsideAlgorithm);
             source.initial().forEach(key -> claimKid(kids, kidOrigins, key, SigilConfigLoader.PUBLICKEY_LOCATION));
             resolvers.add(source.resolver());
+            counted.add(source.current());
             snapshots.add(source.snapshot());
         });
         // Remote sets answer last, so that they are fetched only for a kid no local key has.
@@ -136,7 +140,7 @@ final class SigilKeysLoader {
                 + " and " + SigilKeys.describe(fixedRing.keys()) + " and " + locations + " key locations";
         KeyResolver all = KeyResolver.firstOf(resolvers.toArray(KeyResolver[]::new));
         return new SigilKeys(signing, all, own, description, new KeyGeneration(snapshots),
-                DecryptionKeyLoader.load(config, classLoader), plainTokens(config, all, ownResolvers));
+                DecryptionKeyLoader.load(config, classLoader), counted, schedule, plainTokens(config, all, ownResolvers));
     }
 
     /**

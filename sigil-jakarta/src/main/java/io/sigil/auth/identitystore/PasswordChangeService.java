@@ -1,5 +1,6 @@
 package io.sigil.auth.identitystore;
 
+import io.sigil.auth.metrics.SigilMetrics;
 import io.sigil.auth.revocation.RevocationStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,6 +49,9 @@ public class PasswordChangeService {
     @Inject
     Pbkdf2PasswordHash passwordHash;
 
+    @Inject
+    SigilMetrics metrics;
+
     private final Clock clock = Clock.systemUTC();
 
     @PostConstruct
@@ -95,6 +99,7 @@ public class PasswordChangeService {
             return Outcome.WRONG_CURRENT_PASSWORD;
         }
         revocations.revokeAllFor(callerName, clock.instant());
+        metrics.revoked(SigilMetrics.Revocation.PASSWORD_CHANGE);
         LOG.info(() -> "password changed for " + callerName + "; tokens issued until now are revoked");
         return Outcome.CHANGED;
     }

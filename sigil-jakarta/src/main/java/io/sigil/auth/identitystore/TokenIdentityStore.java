@@ -1,6 +1,8 @@
 package io.sigil.auth.identitystore;
 
 import io.sigil.auth.config.SigilSettings;
+import io.sigil.auth.metrics.RefusalReason;
+import io.sigil.auth.metrics.SigilMetrics;
 import io.sigil.auth.principal.SigilJsonWebToken;
 import io.sigil.auth.revocation.RevocationStore;
 import io.sigil.auth.token.InvalidTokenException;
@@ -35,6 +37,9 @@ public class TokenIdentityStore implements IdentityStore {
     RevocationStore revocations;
 
 
+    @Inject
+    SigilMetrics metrics;
+
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (!(credential instanceof TokenCredential tokenCredential)) {
@@ -46,11 +51,14 @@ public class TokenIdentityStore implements IdentityStore {
             if (revocations.isRevoked(token.claims())) {
                 LOG.log(Level.FINE, "token refused: revoked (jti={0}, caller={1})",
                         new Object[] {token.claims().tokenId(), token.claims().name()});
+                metrics.tokenRefused(RefusalReason.REVOKED);
                 return CredentialValidationResult.INVALID_RESULT;
             }
+            metrics.tokenAccepted();
             return new CredentialValidationResult(new SigilJsonWebToken(token), token.claims().groups());
         } catch (InvalidTokenException e) {
             LOG.log(Level.FINE, "token refused: {0}", e.reason());
+            metrics.tokenRefused(RefusalReason.of(e));
             return CredentialValidationResult.INVALID_RESULT;
         }
     }

@@ -4,6 +4,9 @@ import io.sigil.auth.config.SigilConfig;
 import io.sigil.auth.config.SigilSettings;
 import io.sigil.auth.identitystore.PasswordCheck;
 import io.sigil.auth.identitystore.TokenCredential;
+import io.sigil.auth.metrics.RefusalReason;
+import io.sigil.auth.metrics.SigilMetrics;
+import io.sigil.auth.metrics.SigilMetrics.LoginResult;
 import io.sigil.auth.revocation.RevocationStore;
 import io.sigil.auth.throttle.LoginThrottle;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,6 +66,9 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
 
     @Inject
     RevocationStore revocations;
+
+    @Inject
+    SigilMetrics metrics;
 
     /** The extractor for the configuration it was built for; built again when the settings change. */
     private volatile ExtractorFor extractor;
@@ -151,6 +157,7 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
         String username = login.getCaller();
         Optional<Duration> wait = throttle.retryAfter(username, request.getRemoteAddr());
         if (wait.isPresent()) {
+            metrics.loginThrottled();
             request.setAttribute(LoginThrottle.RETRY_AFTER_ATTRIBUTE, wait.get());
             context.getResponse().setStatus(429);
             context.getResponse().setHeader("Retry-After", Long.toString(wait.get().toSeconds()));
@@ -159,17 +166,20 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
         PasswordCheck.Outcome outcome = PasswordCheck.validate(identityStoreHandler, login);
         if (outcome instanceof PasswordCheck.Unavailable) {
             // Not 401: the password may be right; the caller is asked to come back (see PasswordCheck).
+            metrics.sessionLogin(LoginResult.UNAVAILABLE);
             context.getResponse().setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             context.getResponse().setHeader("Retry-After", String.valueOf(PasswordCheck.RETRY_AFTER_SECONDS));
             return AuthenticationStatus.SEND_FAILURE;
         }
         if (!(outcome instanceof PasswordCheck.Valid valid)) {
             throttle.failed(username, request.getRemoteAddr());
+            metrics.sessionLogin(LoginResult.FAILED);
             context.getResponse().setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             return AuthenticationStatus.SEND_FAILURE;
         }
         CredentialValidationResult result = valid.result();
         throttle.succeeded(username);
+        metrics.sessionLogin(LoginResult.OK);
         String name = result.getCallerPrincipal().getName();
         HttpSession session = request.getSession(false);
         if (session != null) {
@@ -192,8 +202,9 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
         return fail(response, HttpServletResponse.SC_UNAUTHORIZED, challenge);
     }
 
-    private static AuthenticationStatus badRequest(HttpServletResponse response, SigilConfig config, String reason) {
+    private AuthenticationStatus badRequest(HttpServletResponse response, SigilConfig config, String reason) {
         LOG.log(Level.FINE, "malformed token in the request: {0}", reason);
+        metrics.tokenRefused(RefusalReason.MALFORMED);
         return fail(response, HttpServletResponse.SC_BAD_REQUEST,
                 BEARER + " realm=\"" + config.realm() + "\", error=\"invalid_request\"");
     }

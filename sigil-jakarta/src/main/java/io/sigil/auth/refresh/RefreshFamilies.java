@@ -182,7 +182,7 @@ public final class RefreshFamilies {
         end(key, stored, state);
         LOG.warning(() -> "refresh token reused for " + state.caller() + " (family " + family
                 + "): the family and its access tokens are revoked");
-        return new RefreshGrant.Refused("reused");
+        return new RefreshGrant.Refused(RefreshGrant.REUSED);
     }
 
     /** Removes the family and revokes the access tokens issued from it. */

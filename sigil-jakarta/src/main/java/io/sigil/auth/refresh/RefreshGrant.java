@@ -5,6 +5,9 @@ import io.sigil.auth.token.IssuedToken;
 /** What a refresh request came to: a new pair, or a refusal ({@code invalid_grant}). Immutable. */
 public sealed interface RefreshGrant {
 
+    /** The reason of a refusal because the token was used before (its family is revoked). */
+    String REUSED = "reused";
+
     /**
      * A new pair.
      *

@@ -56,4 +56,14 @@ public interface RevocationStore {
 
     /** @return whether revocations reach every node of a cluster, not just this one */
     boolean isClusterWide();
+
+    /**
+     * Tells whether the store can be read now, for a health check: a distributed map that throws
+     * is not. Cheap (one read) but not meant for the request path.
+     *
+     * @return whether the store answered
+     */
+    default boolean isReachable() {
+        return true;
+    }
 }

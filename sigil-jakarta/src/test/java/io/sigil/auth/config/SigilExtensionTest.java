@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -59,7 +60,11 @@ class SigilExtensionTest {
 
         extension.addBeans(discovery.event());
 
-        assertThat(discovery.added()).containsExactlyElementsOf(SigilExtension.BEANS);
+        assertThat(discovery.added().subList(0, SigilExtension.BEANS.size()))
+                .containsExactlyElementsOf(SigilExtension.BEANS);
+        assertThat(discovery.added().subList(SigilExtension.BEANS.size(), discovery.added().size()))
+                .as("the optional beans, whose APIs this test's class path has").extracting(c -> ((Class<?>) c).getName())
+                .containsExactlyInAnyOrderElementsOf(SigilExtension.OPTIONAL_BEANS.values());
         assertThat(configReads).as("the configuration is read after deployment validation").hasValue(0);
     }
 
@@ -103,6 +108,21 @@ class SigilExtensionTest {
                         .doesNotContain("c2hvcnQ"));
     }
 
+    @Test
+    void optionalBeans_apiNotLoadable_addsNone() {
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        // A loader that sees the JDK only: the deployment of a server without MicroProfile Health.
+        thread.setContextClassLoader(new java.net.URLClassLoader(new java.net.URL[0], null));
+        try {
+            assertThat(SigilExtension.optionalBeans()).isEmpty();
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+        assertThat(SigilExtension.optionalBeans()).extracting(Class::getName)
+                .containsExactly("io.sigil.auth.metrics.SigilReadinessCheck");
+    }
+
     // ---------------------------------------------------------------- the bean list
 
     @Test
@@ -120,7 +140,9 @@ class SigilExtensionTest {
         }
 
         assertThat(scoped).isNotEmpty();
-        assertThat(SigilExtension.BEANS).containsExactlyInAnyOrderElementsOf(scoped);
+        List<Class<?>> listed = new ArrayList<>(SigilExtension.BEANS);
+        listed.addAll(SigilExtension.optionalBeans());
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(scoped);
     }
 
     // ---------------------------------------------------------------- helpers

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sigil.auth.config.SigilConfig;
 import io.sigil.auth.config.SigilConfigLoader;
 import io.sigil.auth.config.SigilSettings;
+import io.sigil.auth.metrics.SigilMetrics;
 import io.sigil.auth.revocation.MapRevocationStore;
 import io.sigil.auth.testing.TestConfigs;
 import io.sigil.auth.testing.TestTokens;
@@ -55,6 +56,7 @@ class EncryptedTokenIdentityStoreTest {
         store.settings = SigilSettings.fixed(config, TestTokens.CLOCK);
         store.revocations = new MapRevocationStore(new ConcurrentHashMap<>(), false, config.policy().clockSkew(),
                 config.tokenLifetime(), TestTokens.CLOCK);
+        store.metrics = new SigilMetrics();
         return store;
     }
 

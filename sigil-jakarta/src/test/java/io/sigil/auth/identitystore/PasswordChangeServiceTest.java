@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.sigil.auth.identitystore.PasswordChangeService.Outcome;
+import io.sigil.auth.metrics.SigilMetrics;
 import io.sigil.auth.revocation.MapRevocationStore;
 import io.sigil.auth.testing.TestConfigs;
 import io.sigil.auth.testing.TestTokens;
@@ -27,6 +28,7 @@ class PasswordChangeServiceTest {
     /** Tokens issued a minute ago: the service revokes at the system clock's now. */
     private final TestTokens tokens = new TestTokens(TestConfigs.sigil(),
             TestTokens.at(Instant.now().minusSeconds(60)));
+    private final SigilMetrics metrics = new SigilMetrics();
     private final MapRevocationStore revocations = new MapRevocationStore(new ConcurrentHashMap<>(), false,
             Duration.ofSeconds(60), Duration.ofMinutes(15), Clock.systemUTC());
     private UserStoreFixture fixture;
@@ -49,6 +51,7 @@ class PasswordChangeServiceTest {
         assertThat(status("alice", ALICE_PASSWORD)).isEqualTo(CredentialValidationResult.Status.INVALID);
         assertThat(revocations.isRevoked(alices)).as("alice's earlier token").isTrue();
         assertThat(revocations.isRevoked(bobs)).as("bob's token").isFalse();
+        assertThat(metrics.revocations(SigilMetrics.Revocation.PASSWORD_CHANGE)).isEqualTo(1);
     }
 
     @Test
@@ -59,6 +62,7 @@ class PasswordChangeServiceTest {
 
         assertThat(outcome).isEqualTo(Outcome.WRONG_CURRENT_PASSWORD);
         assertUnchanged();
+        assertThat(metrics.revocations(SigilMetrics.Revocation.PASSWORD_CHANGE)).isZero();
     }
 
     @Test
@@ -129,6 +133,7 @@ class PasswordChangeServiceTest {
         service.accounts = users.accounts;
         service.revocations = revocations;
         service.passwordHash = users.hash;
+        service.metrics = metrics;
         service.init();
         return service;
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sigil.auth.config.SigilConfig;
 import io.sigil.auth.config.SigilSettings;
+import io.sigil.auth.metrics.RefusalReason;
+import io.sigil.auth.metrics.SigilMetrics;
 import io.sigil.auth.principal.SigilJsonWebToken;
 import io.sigil.auth.revocation.MapRevocationStore;
 import io.sigil.auth.testing.TestConfigs;
@@ -29,6 +31,7 @@ class TokenIdentityStoreTest {
 
     private final MapRevocationStore revocations = new MapRevocationStore(new ConcurrentHashMap<>(), false,
             CONFIG.policy().clockSkew(), CONFIG.tokenLifetime(), TestTokens.CLOCK);
+    private final SigilMetrics metrics = new SigilMetrics();
 
     @Test
     void validate_validToken_isValidWithNameAndGroups() {
@@ -144,6 +147,29 @@ class TokenIdentityStoreTest {
     }
 
     @Test
+    void validate_countsAcceptedAndRefusedTokensByReason() {
+        IssuedToken revoked = TOKENS.issue("bob");
+        revocations.revokeToken(revoked.tokenId(), revoked.expiresAt());
+        HmacKey other = HmacKey.hs256(null, Base64.getUrlDecoder().decode(TestConfigs.secret(2)));
+        TokenIdentityStore store = store(CONFIG, TestTokens.CLOCK);
+
+        store.validate(new TokenCredential(TOKENS.issue("alice").compact()));
+        store.validate(new TokenCredential(TOKENS.issue("alice").compact()));
+        store.validate(new TokenCredential(TOKENS.issue(other, "alice", "admin").compact()));
+        store.validate(new TokenCredential("not-a-token"));
+        store.validate(new TokenCredential(revoked.compact()));
+        store(CONFIG, TestTokens.at(TestTokens.NOW.plus(Duration.ofDays(1)))).validate(
+                new TokenCredential(TOKENS.issue("alice").compact()));
+
+        assertThat(metrics.tokensAccepted()).isEqualTo(2);
+        assertThat(metrics.tokensRefused(RefusalReason.SIGNATURE)).isEqualTo(1);
+        assertThat(metrics.tokensRefused(RefusalReason.MALFORMED)).isEqualTo(1);
+        assertThat(metrics.tokensRefused(RefusalReason.REVOKED)).isEqualTo(1);
+        assertThat(metrics.tokensRefused(RefusalReason.EXPIRED)).isEqualTo(1);
+        assertThat(metrics.tokensRefused(RefusalReason.OTHER)).isZero();
+    }
+
+    @Test
     void priority_isBeforeTheUserStore() {
         assertThat(new TokenIdentityStore().priority()).isLessThan(new UserAccountIdentityStore().priority());
     }
@@ -154,6 +180,7 @@ class TokenIdentityStoreTest {
         TokenIdentityStore store = new TokenIdentityStore();
         store.settings = SigilSettings.fixed(config, now);
         store.revocations = revocations;
+        store.metrics = metrics;
         return store;
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sigil.auth.config.SigilSettings;
 import io.sigil.auth.identitystore.TokenCredential;
+import io.sigil.auth.metrics.RefusalReason;
+import io.sigil.auth.metrics.SigilMetrics;
 import io.sigil.auth.revocation.MapRevocationStore;
 import io.sigil.auth.throttle.LoginThrottle;
 import io.sigil.auth.throttle.ThrottlePolicy;
@@ -43,6 +45,7 @@ class SigilAuthenticationMechanismTest {
     private final ConcurrentMap<String, Object> shared = new ConcurrentHashMap<>();
     private final LoginThrottle throttle = new LoginThrottle(shared, ThrottlePolicy.defaults(), Clock.systemUTC());
     @SuppressWarnings({"unchecked", "rawtypes"})
+    private final SigilMetrics metrics = new SigilMetrics();
     private final MapRevocationStore revocations = new MapRevocationStore((ConcurrentMap) shared, true,
             Duration.ofMinutes(1), Duration.ofMinutes(15), TestTokens.CLOCK);
 
@@ -62,6 +65,8 @@ class SigilAuthenticationMechanismTest {
         assertThat(call.response().header("Retry-After")).isEqualTo("1");
         assertThat(call.request().attribute(LoginThrottle.RETRY_AFTER_ATTRIBUTE)).isEqualTo(Duration.ofSeconds(1));
         assertThat(call.request().sessionsCreated()).isZero();
+        assertThat(metrics.loginsThrottled()).isEqualTo(1);
+        assertThat(metrics.sessionLogins(SigilMetrics.LoginResult.FAILED)).isZero();
     }
 
     @Test
@@ -74,6 +79,8 @@ class SigilAuthenticationMechanismTest {
         next.authenticate(new UsernamePasswordCredential("alice", PASSWORD));
         assertThat(validate(mechanism(), next)).isEqualTo(AuthenticationStatus.SUCCESS);
         assertThat(shared).doesNotContainKey("throttle:account:alice");
+        assertThat(metrics.sessionLogins(SigilMetrics.LoginResult.FAILED)).isEqualTo(1);
+        assertThat(metrics.sessionLogins(SigilMetrics.LoginResult.OK)).isEqualTo(1);
     }
 
     @Test
@@ -195,6 +202,7 @@ class SigilAuthenticationMechanismTest {
         call.protectedResource().request().header("Authorization", "Bearer ");
 
         assertBadRequest(validate(mechanism(FakeIdentityStoreHandler.unused()), call));
+        assertThat(metrics.tokensRefused(RefusalReason.MALFORMED)).isEqualTo(1);
     }
 
     @Test
@@ -371,6 +379,7 @@ class SigilAuthenticationMechanismTest {
         mechanism.settings = SigilSettings.fixed(TestConfigs.sigil(config), Clock.systemUTC());
         mechanism.throttle = throttle;
         mechanism.revocations = revocations;
+        mechanism.metrics = metrics;
         return mechanism;
     }
 
