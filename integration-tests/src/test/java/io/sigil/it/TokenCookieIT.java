@@ -7,7 +7,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 /**
- * The token cookie ({@code mp.jwt.token.cookie=sigil_token} in the tests): read when the request
+ * The token cookie ({@code sigil.token.cookie=sigil_token} in the tests): read when the request
  * carries no Authorization header, never on a cross-site state-changing request.
  */
 class TokenCookieIT extends SigilITBase {

@@ -19,7 +19,8 @@ import java.util.function.Supplier;
 
 /**
  * How key locations are opened, with the settings of one load: a file becomes a
- * {@link ReloadingKeyFile}, an {@code https:} URL a {@link RemoteJwkSet}, a class path resource a
+ * {@link ReloadingKeyFile}, an {@code https:} URL (or, with {@code sigil.remote-keys.allow-http},
+ * an {@code http:} one) a {@link RemoteJwkSet} fetched on first use, a class path resource a
  * fixed {@link KeyRing}. Immutable.
  *
  * @param classLoader   the deployment's class loader, for {@code classpath:} locations
@@ -28,10 +29,11 @@ import java.util.function.Supplier;
  * @param remoteRefresh {@code sigil.remote-keys.refresh-interval}
  * @param remoteMaxAge  {@code sigil.remote-keys.max-age}
  * @param rsaMinBits    {@code sigil.rsa.min-bits}
+ * @param allowHttp     {@code sigil.remote-keys.allow-http}: a plain {@code http:} URL is fetched too
  * @param reloads       the one schedule on which every key file of the deployment is looked at again
  */
 record KeySources(ClassLoader classLoader, Clock clock, Duration reload, Duration remoteRefresh,
-                  Duration remoteMaxAge, int rsaMinBits, ReloadSchedule reloads) {
+                  Duration remoteMaxAge, int rsaMinBits, boolean allowHttp, ReloadSchedule reloads) {
 
     /**
      * One configured location of verification keys.
@@ -55,13 +57,18 @@ record KeySources(ClassLoader classLoader, Clock clock, Duration reload, Duratio
      */
     Source open(String location, String setting, JwsAlgorithm defaultAlgorithm) {
         if (location.startsWith("https:")) {
-            URI uri;
-            try {
-                uri = new URI(location);
-            } catch (URISyntaxException e) {
-                throw new SigilConfigurationException(setting + " is not a valid https URL");
-            }
+            URI uri = uri(location, setting);
             RemoteJwkSet remote = SigilConfigurationException.naming(setting, () -> RemoteJwkSet.https(uri,
+                    KeyLocation.DEFAULT_TIMEOUT, defaultAlgorithm, rsaMinBits, remoteRefresh, remoteMaxAge, clock));
+            return new Source(List.of(), remote, remote::keys, remote::currentKeys);
+        }
+        if (location.startsWith("http:")) {
+            if (!allowHttp) {
+                throw new SigilConfigurationException(setting + " is a plain http: URL: keys are fetched over https: "
+                        + "only (" + SigilConfigLoader.REMOTE_KEYS_ALLOW_HTTP + "=true allows http: for tests)");
+            }
+            URI uri = uri(location, setting);
+            RemoteJwkSet remote = SigilConfigurationException.naming(setting, () -> RemoteJwkSet.plainHttp(uri,
                     KeyLocation.DEFAULT_TIMEOUT, defaultAlgorithm, rsaMinBits, remoteRefresh, remoteMaxAge, clock));
             return new Source(List.of(), remote, remote::keys, remote::currentKeys);
         }
@@ -76,6 +83,14 @@ record KeySources(ClassLoader classLoader, Clock clock, Duration reload, Duratio
         KeyRing ring = SigilConfigurationException.naming(setting, () -> KeyRing.of(null,
                 parse(KeyLocation.read(resource, classLoader, KeyLocation.DEFAULT_TIMEOUT), setting, defaultAlgorithm)));
         return new Source(ring.keys(), ring, ring::keys, () -> ring);
+    }
+
+    private static URI uri(String location, String setting) {
+        try {
+            return new URI(location);
+        } catch (URISyntaxException e) {
+            throw new SigilConfigurationException(setting + " is not a valid URL");
+        }
     }
 
     private List<VerificationKey> parse(String text, String setting, JwsAlgorithm defaultAlgorithm) {

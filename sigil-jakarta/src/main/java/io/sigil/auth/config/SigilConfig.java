@@ -36,14 +36,15 @@ public record SigilConfig(SigilKeys keys, TokenPolicy policy, Duration tokenLife
 
     /**
      * The verifier of presented tokens, as the server builds it: signed tokens under the key ring
-     * and, when {@code mp.jwt.decrypt.key.location} is set, signed-then-encrypted ones.
+     * and, when {@code mp.jwt.decrypt.key.location} is set, signed-then-encrypted ones (plain
+     * signed tokens then only under {@link SigilKeys#plainTokenResolver()}).
      *
      * @param clock the time source
      * @return a new verifier; thread-safe
      */
     public NestedTokenVerifier verifier(Clock clock) {
         return new NestedTokenVerifier(new TokenVerifier(keys.resolver(), policy, clock),
-                keys.decryptor(policy.maxTokenLength()));
+                keys.decryptor(policy.maxTokenLength()), new TokenVerifier(keys.plainTokenResolver(), policy, clock));
     }
 
     /** Checks the values that no other type checks, and copies the set. */

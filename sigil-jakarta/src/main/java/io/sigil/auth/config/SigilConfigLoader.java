@@ -48,6 +48,11 @@ public final class SigilConfigLoader {
     public static final String TOKEN_HEADER = "mp.jwt.token.header";
     /** The cookie that carries the token. */
     public static final String TOKEN_COOKIE = "mp.jwt.token.cookie";
+    /**
+     * A cookie that may carry the token beside the token header, read only when a request carries
+     * no token header (Sigil's own; {@code mp.jwt.token.cookie} counts only with the header {@code Cookie}).
+     */
+    public static final String SIDE_COOKIE = "sigil.token.cookie";
     /** Comma-separated claims every accepted token must carry, besides {@code exp} and {@code iss}. */
     public static final String REQUIRED_CLAIMS = "sigil.token.required-claims";
     /** How long clients may cache the JWK Set endpoint's answer, ISO-8601. */
@@ -81,6 +86,17 @@ public final class SigilConfigLoader {
     public static final String REMOTE_KEYS_REFRESH_INTERVAL = "sigil.remote-keys.refresh-interval";
     /** How long a fetched https: JWK Set is used before it is fetched again, ISO-8601. */
     public static final String REMOTE_KEYS_MAX_AGE = "sigil.remote-keys.max-age";
+    /**
+     * Opt-out, default {@code false}: also fetch verification keys from a plain {@code http:} URL
+     * (no TLS; for a test server that publishes its own keys, as MicroProfile JWT's TCK does).
+     */
+    public static final String REMOTE_KEYS_ALLOW_HTTP = "sigil.remote-keys.allow-http";
+    /**
+     * Opt-out, default {@code false}: while {@code mp.jwt.decrypt.key.location} is set, keep
+     * accepting plain signed tokens of the {@code mp.jwt.verify.publickey*} keys (MicroProfile JWT
+     * 2.1 then accepts only encrypted ones from them; Sigil's own keys always verify plain tokens).
+     */
+    public static final String ACCEPT_PLAIN_OUTSIDE_TOKENS = "sigil.decrypt.accept-plain-outside-tokens";
     /** The private RSA key that decrypts encrypted tokens: PKCS#8 PEM, private JWK or JWK Set; file or classpath. */
     public static final String DECRYPT_KEY_LOCATION = "mp.jwt.decrypt.key.location";
     /** RSA-OAEP or RSA-OAEP-256; unset, both are accepted. */
@@ -114,23 +130,42 @@ public final class SigilConfigLoader {
      * @throws SigilConfigurationException if a value is missing, malformed or unsafe
      */
     public static SigilConfig load(Config config, ClassLoader classLoader, Clock clock) {
-        return load(config, classLoader, clock, null);
+        return load(config, classLoader, clock, null, false);
+    }
+
+    /**
+     * Loads the configuration of an application that may only verify tokens.
+     *
+     * @param config        the MicroProfile Config to read
+     * @param classLoader   the deployment's class loader, for {@code classpath:} key locations
+     * @param clock         the time source of key sources that change at run time
+     * @param mayOnlyVerify whether the application may start without a secret or signing key when
+     *                      {@code mp.jwt.verify.publickey*} is set (an application turned on by
+     *                      {@code @LoginConfig(authMethod = "MP-JWT")} alone: it verifies tokens
+     *                      issued elsewhere); otherwise a missing secret fails
+     * @return the validated configuration
+     * @throws SigilConfigurationException if a value is missing, malformed or unsafe
+     */
+    public static SigilConfig load(Config config, ClassLoader classLoader, Clock clock, boolean mayOnlyVerify) {
+        return load(config, classLoader, clock, null, mayOnlyVerify);
     }
 
     /**
      * Loads the configuration, keeping a key ring that was built before.
      *
-     * @param config      the MicroProfile Config to read
-     * @param classLoader the deployment's class loader, for {@code classpath:} key locations
-     * @param clock       the time source of key sources that change at run time
-     * @param keys        the key ring to keep (no key setting changed), or null to build one
+     * @param config        the MicroProfile Config to read
+     * @param classLoader   the deployment's class loader, for {@code classpath:} key locations
+     * @param clock         the time source of key sources that change at run time
+     * @param keys          the key ring to keep (no key setting changed), or null to build one
+     * @param mayOnlyVerify see {@link #load(Config, ClassLoader, Clock, boolean)}
      * @return the validated configuration
      * @throws SigilConfigurationException if a value is missing, malformed or unsafe
      */
-    static SigilConfig load(Config config, ClassLoader classLoader, Clock clock, SigilKeys keys) {
+    static SigilConfig load(Config config, ClassLoader classLoader, Clock clock, SigilKeys keys,
+                            boolean mayOnlyVerify) {
         boolean generateSecret = bool(config, GENERATE_SECRET, false);
         if (keys == null) {
-            keys = SigilKeysLoader.load(config, generateSecret, classLoader, clock);
+            keys = SigilKeysLoader.load(config, generateSecret, classLoader, clock, mayOnlyVerify);
         }
         TokenPolicy policy = policy(config);
         Duration lifetime = duration(config, LIFETIME, Duration.ofMinutes(15));
@@ -183,13 +218,28 @@ public final class SigilConfigLoader {
                 maxLength);
     }
 
+    /**
+     * {@code mp.jwt.token.cookie} keeps MicroProfile JWT's meaning: it names the cookie only when
+     * {@code mp.jwt.token.header} is {@code Cookie}, and is ignored otherwise. A cookie read beside
+     * a token header is Sigil's own {@code sigil.token.cookie}.
+     */
     private static TokenTransport transport(Config config) {
         String header = get(config, TOKEN_HEADER, String.class).map(String::trim).orElse(TokenTransport.AUTHORIZATION);
-        Optional<String> cookie = get(config, TOKEN_COOKIE, String.class).map(String::trim);
-        if (cookie.isEmpty() && header.equalsIgnoreCase(TokenTransport.COOKIE)) {
-            cookie = Optional.of(TokenTransport.DEFAULT_COOKIE);
+        Optional<String> mpCookie = get(config, TOKEN_COOKIE, String.class).map(String::trim);
+        Optional<String> sideCookie = get(config, SIDE_COOKIE, String.class).map(String::trim);
+        if (header.equalsIgnoreCase(TokenTransport.COOKIE)) {
+            if (sideCookie.isPresent()) {
+                throw new SigilConfigurationException(SIDE_COOKIE + " names a cookie read beside a token header; with "
+                        + TOKEN_HEADER + "=Cookie name the cookie in " + TOKEN_COOKIE + " instead");
+            }
+            return new TokenTransport(header, Optional.of(mpCookie.orElse(TokenTransport.DEFAULT_COOKIE)));
         }
-        return new TokenTransport(header, cookie);
+        if (mpCookie.isPresent()) {
+            new TokenTransport(TokenTransport.COOKIE, mpCookie); // still a valid name, or the deployment fails
+            LOG.warning(TOKEN_COOKIE + " is ignored because " + TOKEN_HEADER + " is not Cookie (as MicroProfile JWT "
+                    + "specifies); to also read a token cookie beside the " + header + " header, set " + SIDE_COOKIE);
+        }
+        return new TokenTransport(header, sideCookie);
     }
 
     /** Reads a comma-separated list, trimmed, without empty items or duplicates. */

@@ -4,6 +4,9 @@ import io.sigil.auth.identitystore.PasswordChangeService;
 import io.sigil.auth.identitystore.TokenIdentityStore;
 import io.sigil.auth.identitystore.UserAccountIdentityStore;
 import io.sigil.auth.identitystore.UserAccounts;
+import io.sigil.auth.inject.ClaimNames;
+import io.sigil.auth.inject.ClaimProducers;
+import io.sigil.auth.inject.JsonWebTokenProducer;
 import io.sigil.auth.mechanism.SigilAuthentication;
 import io.sigil.auth.mechanism.SigilAuthenticationMechanism;
 import io.sigil.auth.metrics.SigilMetrics;
@@ -12,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AfterTypeDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import java.time.Clock;
@@ -20,11 +24,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.jwt.Claim;
 
 /**
- * Turns Sigil on for a deployment that carries {@link SigilAuthentication}, and reads its
+ * Turns Sigil on for a deployment that carries {@link SigilAuthentication} or MicroProfile JWT's
+ * {@code @LoginConfig(authMethod = "MP-JWT")} (so that an MP-JWT application moves to Sigil
+ * without a code change), and reads its
  * configuration while the application deploys, so that a missing or unsafe value fails the
  * deployment with a message naming the key instead of failing the first request.
  * <p>
@@ -40,7 +48,10 @@ public class SigilExtension implements Extension {
     static final List<Class<?>> BEANS = List.of(SigilConfigProducer.class, RevocationStoreProducer.class,
             SigilAuthenticationMechanism.class, TokenIdentityStore.class, UserAccounts.class,
             UserAccountIdentityStore.class, PasswordChangeService.class, SigilMetrics.class,
-            TrustedIssuersProducer.class);
+            TrustedIssuersProducer.class, JsonWebTokenProducer.class, ClaimProducers.class);
+
+    /** The {@code authMethod} of {@link LoginConfig} that turns Sigil on. */
+    public static final String MP_JWT = "MP-JWT";
 
     /**
      * Beans added only where an API they need can be loaded, by the name of that API's class: the
@@ -52,6 +63,8 @@ public class SigilExtension implements Extension {
 
     private final Supplier<Config> mpConfig;
     private volatile boolean requested;
+    /** Whether {@link SigilAuthentication} asked (then a secret or signing key is required). */
+    private volatile boolean sigilAuthentication;
     private volatile SigilSettings settings;
     private volatile TrustedIssuers trustedIssuers;
 
@@ -72,6 +85,30 @@ public class SigilExtension implements Extension {
     void requested(@Observes @WithAnnotations(SigilAuthentication.class) ProcessAnnotatedType<?> type) {
         if (type.getAnnotatedType().isAnnotationPresent(SigilAuthentication.class)) {
             requested = true;
+            sigilAuthentication = true;
+        }
+    }
+
+    void loginConfig(@Observes @WithAnnotations(LoginConfig.class) ProcessAnnotatedType<?> type) {
+        LoginConfig loginConfig = type.getAnnotatedType().getAnnotation(LoginConfig.class);
+        if (loginConfig != null && MP_JWT.equals(loginConfig.authMethod())) {
+            LOG.info(() -> "@LoginConfig(authMethod = \"MP-JWT\") on " + type.getAnnotatedType().getJavaClass().getName()
+                    + ": Sigil serves MicroProfile JWT here");
+            requested = true;
+        }
+    }
+
+    /** A {@code @Claim} that names no claim, or two, fails the deployment (MicroProfile JWT 2.1). */
+    void claimInjectionPoint(@Observes ProcessInjectionPoint<?, ?> event) {
+        for (var qualifier : event.getInjectionPoint().getQualifiers()) {
+            if (requested && qualifier instanceof Claim claim) {
+                try {
+                    ClaimNames.of(claim);
+                } catch (IllegalArgumentException e) {
+                    event.addDefinitionError(new SigilConfigurationException(e.getMessage() + " at "
+                            + event.getInjectionPoint().getMember()));
+                }
+            }
         }
     }
 
@@ -109,8 +146,10 @@ public class SigilExtension implements Extension {
             // The deployment's loader: classpath: key locations name resources of the application.
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
             Config deploymentConfig = mpConfig.get();
+            // An application turned on by @LoginConfig alone may only verify (it issues no tokens).
             settings = SigilSettings.load(() -> deploymentConfig,
-                    loader != null ? loader : SigilExtension.class.getClassLoader(), Clock.systemUTC());
+                    loader != null ? loader : SigilExtension.class.getClassLoader(), Clock.systemUTC(),
+                    !sigilAuthentication);
             SigilConfig config = settings.current();
             LOG.info(() -> "Sigil configured: issuer=" + config.policy().issuer()
                     + ", token lifetime=" + config.tokenLifetime() + ", keys: " + config.keys()
@@ -127,7 +166,10 @@ public class SigilExtension implements Extension {
         }
     }
 
-    /** @return whether a class of the deployment carries {@link SigilAuthentication} */
+    /**
+     * @return whether a class of the deployment carries {@link SigilAuthentication} or
+     *         {@code @LoginConfig(authMethod = "MP-JWT")}
+     */
     public boolean requested() {
         return requested;
     }

@@ -37,6 +37,7 @@ public final class SigilKeys {
     private final String description;
     private final KeyGeneration generation;
     private final List<DecryptionKey> decryptionKeys;
+    private final KeyResolver plainResolver;
     private final List<Supplier<List<VerificationKey>>> verificationSources;
     private final ReloadSchedule reloads;
 
@@ -49,7 +50,7 @@ public final class SigilKeys {
     }
 
     /**
-     * @param signing     the key issued tokens are signed with
+     * @param signing     the key issued tokens are signed with; {@code null} when Sigil only verifies
      * @param resolver    every verification key, in order of precedence
      * @param ownKeys     the current keys of {@code sigil.verify.keys.location}, published beside
      *                    the signing key
@@ -68,19 +69,25 @@ public final class SigilKeys {
     SigilKeys(SigningKeySource signing, KeyResolver resolver, List<Supplier<List<VerificationKey>>> ownKeys,
               String description, KeyGeneration generation, List<DecryptionKey> decryptionKeys) {
         this(signing, resolver, ownKeys, description, generation, decryptionKeys, ownKeys,
-                new ReloadSchedule(Duration.ZERO, Clock.systemUTC()));
+                new ReloadSchedule(Duration.ZERO, Clock.systemUTC()), resolver);
     }
 
     /**
      * @param verificationSources the current keys of every verification key source except the
      *                            signing key (for {@link #state()}; a remote set's without fetching)
      * @param reloads             the schedule of the key files, which counts their reloads
+     * @param plainResolver       the keys a plain (not encrypted) token may be verified with while
+     *                            decryption keys are set: Sigil's own keys, without the
+     *                            {@code mp.jwt.verify.publickey*} ones unless
+     *                            {@code sigil.decrypt.accept-plain-outside-tokens} is true
      */
     SigilKeys(SigningKeySource signing, KeyResolver resolver, List<Supplier<List<VerificationKey>>> ownKeys,
               String description, KeyGeneration generation, List<DecryptionKey> decryptionKeys,
-              List<Supplier<List<VerificationKey>>> verificationSources, ReloadSchedule reloads) {
+              List<Supplier<List<VerificationKey>>> verificationSources, ReloadSchedule reloads,
+              KeyResolver plainResolver) {
         this.verificationSources = List.copyOf(verificationSources);
         this.reloads = reloads;
+        this.plainResolver = plainResolver;
         this.signing = signing;
         this.resolver = resolver;
         this.ownKeys = List.copyOf(ownKeys);
@@ -115,32 +122,43 @@ public final class SigilKeys {
     /**
      * @return the key Sigil signs the tokens it issues with now; a key file that changed is read
      *         again (see {@code sigil.keys.reload-interval})
+     * @throws SigilConfigurationException if Sigil only verifies (no secret, no signing key)
      */
     public SigningKey signingKey() {
+        if (signing == null) {
+            throw new SigilConfigurationException("Sigil only verifies tokens here: set " + SigilConfigLoader.SECRET
+                    + " or " + SigilConfigLoader.SIGNING_KEY_LOCATION + " to issue tokens");
+        }
         return signing.key();
+    }
+
+    /** @return whether a secret or a signing key is configured, so that tokens can be issued */
+    public boolean canSign() {
+        return signing != null;
     }
 
     /**
      * The key ring's state for metrics and health checks: signs a short test input with the
      * current signing key (about a millisecond for RSA, so not for the request path) and counts
-     * the verification keys. Never throws.
+     * the verification keys. A verify-only ring (no signing key) is usable when it holds at least
+     * one verification key. Never throws.
      *
      * @return the state now
      */
     public KeyRingState state() {
-        boolean usable;
-        try {
-            usable = signing.key().sign(PROBE).length > 0;
-        } catch (RuntimeException e) {
-            usable = false;
-        }
-        int count = 1;
+        int count = signing == null ? 0 : 1;
         for (Supplier<List<VerificationKey>> source : verificationSources) {
             try {
                 count += source.get().size();
             } catch (RuntimeException e) {
                 // A source that cannot answer now counts as empty.
             }
+        }
+        boolean usable;
+        try {
+            usable = signing == null ? count > 0 : signing.key().sign(PROBE).length > 0;
+        } catch (RuntimeException e) {
+            usable = false;
         }
         long since = Math.max(0, reloads.clock().millis() - reloads.lastReadMillis());
         return new KeyRingState(usable, count, reloads.reloads(), reloads.failedReloads(), Duration.ofMillis(since));
@@ -149,6 +167,14 @@ public final class SigilKeys {
     /** @return every key a presented token may be verified with; thread-safe, never throws */
     public KeyResolver resolver() {
         return resolver;
+    }
+
+    /**
+     * @return the keys a plain (not encrypted) token may be verified with while decryption keys
+     *         are set (otherwise {@link #resolver()}); thread-safe, never throws
+     */
+    public KeyResolver plainTokenResolver() {
+        return decryptionKeys.isEmpty() ? resolver : plainResolver;
     }
 
     /**
@@ -161,8 +187,8 @@ public final class SigilKeys {
      */
     public List<VerificationKey> publishedKeys() {
         List<VerificationKey> keys = new ArrayList<>();
-        SigningKey signingKey = signing.key();
-        if (!signingKey.algorithm().isSymmetric()) {
+        SigningKey signingKey = signing == null ? null : signing.key();
+        if (signingKey != null && !signingKey.algorithm().isSymmetric()) {
             keys.add(signingKey.verificationKey());
         }
         for (Supplier<List<VerificationKey>> source : ownKeys) {

@@ -49,24 +49,22 @@ final class SigilKeysLoader {
      * @param generateSecret        whether a missing secret may be generated ({@code sigil.secret.generate})
      * @param classLoader the deployment's class loader, for {@code classpath:} locations
      * @param clock       the time source of the reloading and remote sources
+     * @param mayOnlyVerify whether {@code mp.jwt.verify.publickey*} alone, without a secret or
+     *                    signing key, is enough (Sigil then issues no tokens)
      * @return the keys
      * @throws SigilConfigurationException if a key is missing, unreadable, weak or ambiguous
      */
-    static SigilKeys load(Config config, boolean generateSecret, ClassLoader classLoader, Clock clock) {
+    static SigilKeys load(Config config, boolean generateSecret, ClassLoader classLoader, Clock clock,
+                          boolean mayOnlyVerify) {
         int rsaMinBits = rsaMinBits(config);
         Duration reload = bounded(config, SigilConfigLoader.KEYS_RELOAD_INTERVAL, Duration.ofSeconds(30),
                 Duration.ZERO, Duration.ofDays(1));
+        if (get(config, SigilConfigLoader.REMOTE_KEYS_ALLOW_HTTP, Boolean.class).orElse(false)) {
+            LOG.warning(SigilConfigLoader.REMOTE_KEYS_ALLOW_HTTP + "=true: verification keys are also fetched from "
+                    + "plain http: URLs, which anyone on the network path can replace; use it only for tests");
+        }
         ReloadSchedule schedule = new ReloadSchedule(reload, clock);
         KeySources sources = sources(config, classLoader, clock, schedule);
-
-        SigningKeySource signing = SigningKeyLoader.load(config, sources);
-        Optional<HmacKey> secret = secret(config, generateSecret, signing != null);
-        List<VerificationKey> fixed = new ArrayList<>();
-        if (signing == null) {
-            signing = SigningKeySource.fixed(secret.orElseThrow());
-        } else {
-            secret.ifPresent(fixed::add);
-        }
 
         JwsAlgorithm outsideAlgorithm = algorithm(config, SigilConfigLoader.PUBLICKEY_ALGORITHM).orElse(null);
         Optional<String> inline = get(config, SigilConfigLoader.PUBLICKEY, String.class);
@@ -76,24 +74,45 @@ final class SigilKeysLoader {
             throw new SigilConfigurationException("set either " + SigilConfigLoader.PUBLICKEY + " or "
                     + SigilConfigLoader.PUBLICKEY_LOCATION + ", not both");
         }
+
+        SigningKeySource signing = SigningKeyLoader.load(config, sources);
+        boolean verifyOnly = mayOnlyVerify && signing == null && (inline.isPresent() || outsideLocation.isPresent());
+        Optional<HmacKey> secret = secret(config, generateSecret, signing != null, verifyOnly);
+        List<VerificationKey> fixed = new ArrayList<>();
+        if (signing == null && secret.isPresent()) {
+            signing = SigningKeySource.fixed(secret.get());
+        } else {
+            secret.ifPresent(fixed::add);
+        }
+        List<VerificationKey> ownFixed = List.copyOf(fixed);
         inline.ifPresent(text -> fixed.addAll(publicOnly(SigilConfigurationException.naming(SigilConfigLoader.PUBLICKEY,
                 () -> KeyMaterial.verificationKeys(text, outsideAlgorithm, null, rsaMinBits)), SigilConfigLoader.PUBLICKEY)));
         KeyRing fixedRing = SigilConfigurationException.naming(SigilConfigLoader.PUBLICKEY, () -> KeyRing.of(null, fixed));
 
-        List<KeyResolver> resolvers = new ArrayList<>(List.of(signing, fixedRing));
+        List<KeyResolver> resolvers = new ArrayList<>();
+        List<Supplier<?>> snapshots = new ArrayList<>();
+        if (signing != null) {
+            resolvers.add(signing);
+            snapshots.add(signing::key);
+        }
+        resolvers.add(fixedRing);
+        List<KeyResolver> ownResolvers = new ArrayList<>(resolvers.subList(0, resolvers.size() - 1));
+        ownResolvers.add(KeyRing.of(null, ownFixed));
         List<Supplier<List<VerificationKey>>> own = new ArrayList<>();
-        List<Supplier<?>> snapshots = new ArrayList<>(List.of(signing::key));
         List<Supplier<List<VerificationKey>>> counted = new ArrayList<>(List.of(fixedRing::keys));
         Map<String, VerificationKey> kids = new HashMap<>();
         Map<String, String> kidOrigins = new HashMap<>();
-        SigningKey signingKey = signing.key();
-        claimKid(kids, kidOrigins, signingKey.verificationKey(), "the signing key");
+        SigningKey signingKey = signing == null ? null : signing.key();
+        if (signingKey != null) {
+            claimKid(kids, kidOrigins, signingKey.verificationKey(), "the signing key");
+        }
         fixedRing.keys().forEach(key -> claimKid(kids, kidOrigins, key, SigilConfigLoader.SECRET + " or "
                 + SigilConfigLoader.PUBLICKEY));
         get(config, SigilConfigLoader.VERIFY_KEYS_LOCATION, String.class).map(String::trim).ifPresent(location -> {
             KeySources.Source source = sources.open(location, SigilConfigLoader.VERIFY_KEYS_LOCATION, null);
             source.initial().forEach(key -> claimKid(kids, kidOrigins, key, SigilConfigLoader.VERIFY_KEYS_LOCATION));
             resolvers.add(source.resolver());
+            ownResolvers.add(source.resolver());
             own.add(source.current());
             counted.add(source.current());
             snapshots.add(source.snapshot());
@@ -108,13 +127,31 @@ final class SigilKeysLoader {
         // Remote sets answer last, so that they are fetched only for a kid no local key has.
         resolvers.sort((a, b) -> Boolean.compare(a instanceof RemoteJwkSet, b instanceof RemoteJwkSet));
 
-        String description = "signing " + signingKey.algorithm()
-                + (signingKey.keyId() == null ? "" : " kid=" + signingKey.keyId())
-                + ", verifying it and " + SigilKeys.describe(fixedRing.keys()) + " and " + (resolvers.size() - 2)
-                + " key locations";
-        return new SigilKeys(signing, KeyResolver.firstOf(resolvers.toArray(KeyResolver[]::new)), own,
-                description, new KeyGeneration(snapshots), DecryptionKeyLoader.load(config, classLoader), counted,
-                schedule);
+        int locations = resolvers.size() - (signing == null ? 1 : 2);
+        String description = (signingKey == null ? "verify-only (no signing key)"
+                : "signing " + signingKey.algorithm() + (signingKey.keyId() == null ? "" : " kid=" + signingKey.keyId())
+                + ", verifying it")
+                + " and " + SigilKeys.describe(fixedRing.keys()) + " and " + locations + " key locations";
+        KeyResolver all = KeyResolver.firstOf(resolvers.toArray(KeyResolver[]::new));
+        return new SigilKeys(signing, all, own, description, new KeyGeneration(snapshots),
+                DecryptionKeyLoader.load(config, classLoader), counted, schedule, plainTokens(config, all, ownResolvers));
+    }
+
+    /**
+     * The keys a plain signed token may be verified with while decryption keys are set: Sigil's own
+     * (they sign the tokens Sigil issues, which are not encrypted); the outside issuer's
+     * {@code mp.jwt.verify.publickey*} keys only with the named opt-out, as MicroProfile JWT 2.1
+     * accepts only encrypted tokens from them then.
+     */
+    private static KeyResolver plainTokens(Config config, KeyResolver all, List<KeyResolver> own) {
+        if (get(config, SigilConfigLoader.ACCEPT_PLAIN_OUTSIDE_TOKENS, Boolean.class).orElse(false)) {
+            if (get(config, SigilConfigLoader.DECRYPT_KEY_LOCATION, String.class).isPresent()) {
+                LOG.warning(SigilConfigLoader.ACCEPT_PLAIN_OUTSIDE_TOKENS + "=true: plain signed tokens of "
+                        + SigilConfigLoader.PUBLICKEY + "* keys are accepted beside encrypted ones");
+            }
+            return all;
+        }
+        return KeyResolver.firstOf(own.toArray(KeyResolver[]::new));
     }
 
     /**
@@ -142,7 +179,9 @@ final class SigilKeysLoader {
                 Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofDays(1));
         Duration remoteMaxAge = bounded(config, SigilConfigLoader.REMOTE_KEYS_MAX_AGE, Duration.ofMinutes(15),
                 remoteRefresh, Duration.ofDays(7));
-        return new KeySources(classLoader, clock, reload, remoteRefresh, remoteMaxAge, rsaMinBits, schedule);
+        boolean allowHttp = get(config, SigilConfigLoader.REMOTE_KEYS_ALLOW_HTTP, Boolean.class).orElse(false);
+        return new KeySources(classLoader, clock, reload, remoteRefresh, remoteMaxAge, rsaMinBits, allowHttp,
+                schedule);
     }
 
     /** A secret in a public-key setting is a mistake (and would be shared with the outside issuer). */
@@ -181,20 +220,31 @@ final class SigilKeysLoader {
     }
 
     /**
-     * The HS256 secret: required when there is no signing key, unless {@code sigil.secret.generate} allows a generated one;
-     * optional beside a signing key, where it keeps verifying the HS256 tokens issued before.
+     * The HS256 secret: required when there is no signing key, unless {@code sigil.secret.generate}
+     * allows a generated one; optional beside a signing key, where it keeps verifying the HS256
+     * tokens issued before. An MP-JWT application ({@code verifyOnly}: allowed, and
+     * {@code mp.jwt.verify.publickey*} set) needs none: Sigil then only verifies.
      */
-    private static Optional<HmacKey> secret(Config config, boolean generateSecret, boolean haveSigningKey) {
+    private static Optional<HmacKey> secret(Config config, boolean generateSecret, boolean haveSigningKey,
+                                            boolean verifyOnly) {
         Optional<String> value = get(config, SigilConfigLoader.SECRET, String.class).map(String::trim);
         if (value.isEmpty()) {
             if (haveSigningKey) {
                 return Optional.empty();
             }
+            if (verifyOnly && !generateSecret) {
+                LOG.info("neither " + SigilConfigLoader.SECRET + " nor " + SigilConfigLoader.SIGNING_KEY_LOCATION
+                        + " is set: Sigil verifies tokens with " + SigilConfigLoader.PUBLICKEY + "* and issues none");
+                return Optional.empty();
+            }
             if (!generateSecret) {
                 throw new SigilConfigurationException(SigilConfigLoader.SECRET + " is not set (environment variable "
                         + "SIGIL_SECRET): give a base64url secret of at least 32 bytes, or a private key in "
-                        + SigilConfigLoader.SIGNING_KEY_LOCATION + ", or set " + SigilConfigLoader.GENERATE_SECRET
-                        + "=true to try Sigil with a generated secret (development only)");
+                        + SigilConfigLoader.SIGNING_KEY_LOCATION + " (an application turned on by "
+                        + "@LoginConfig(authMethod = \"MP-JWT\") alone may instead only verify tokens issued elsewhere, "
+                        + "with " + SigilConfigLoader.PUBLICKEY + " or " + SigilConfigLoader.PUBLICKEY_LOCATION + "); or set "
+                        + SigilConfigLoader.GENERATE_SECRET + "=true to try Sigil with a generated secret "
+                        + "(development only)");
             }
             LOG.warning(SigilConfigLoader.SECRET + " is not set: " + SigilConfigLoader.GENERATE_SECRET
                     + "=true generated a random secret (development only). Tokens will"

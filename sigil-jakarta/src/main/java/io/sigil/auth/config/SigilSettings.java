@@ -79,12 +79,20 @@ public final class SigilSettings {
     private final SigilConfig deployed;
     private final Map<String, String> fixed;
     private final AtomicLong nextCheck;
+    /** Whether the application may run without a secret or signing key (MP-JWT applications). */
+    private final boolean mayOnlyVerify;
     private final ReentrantLock reloading = new ReentrantLock();
     private volatile Applied applied;
     private volatile SettingValues lastSeen;
     private volatile boolean readFailed;
 
     private SigilSettings(Supplier<Config> source, ClassLoader classLoader, Clock clock, Applied first) {
+        this(source, classLoader, clock, first, false);
+    }
+
+    private SigilSettings(Supplier<Config> source, ClassLoader classLoader, Clock clock, Applied first,
+                          boolean mayOnlyVerify) {
+        this.mayOnlyVerify = mayOnlyVerify;
         this.source = source;
         this.classLoader = classLoader;
         this.clock = clock;
@@ -109,9 +117,25 @@ public final class SigilSettings {
      * @throws SigilConfigurationException if a value is missing, malformed or unsafe
      */
     public static SigilSettings load(Supplier<Config> source, ClassLoader classLoader, Clock clock) {
+        return load(source, classLoader, clock, false);
+    }
+
+    /**
+     * Reads the settings for the first time, as the application deploys.
+     *
+     * @param source        the deployment's configuration; asked again on every reload
+     * @param classLoader   the deployment's class loader, for {@code classpath:} key locations
+     * @param clock         the time source of reloads, verifier and cache
+     * @param mayOnlyVerify whether the application may run without a secret or signing key (see
+     *                      {@link SigilConfigLoader#load(Config, ClassLoader, Clock, boolean)})
+     * @return the settings
+     * @throws SigilConfigurationException if a value is missing, malformed or unsafe
+     */
+    public static SigilSettings load(Supplier<Config> source, ClassLoader classLoader, Clock clock,
+                                     boolean mayOnlyVerify) {
         SettingValues values = SettingValues.read(source.get(), SettingKeys.WATCHED);
         return new SigilSettings(source, classLoader, clock, build(values, source.get(), Map.of(), classLoader,
-                clock, null));
+                clock, null, mayOnlyVerify), mayOnlyVerify);
     }
 
     /**
@@ -210,7 +234,7 @@ public final class SigilSettings {
             return;
         }
         try {
-            Applied fresh = build(seen, config, fixed, classLoader, clock, current);
+            Applied fresh = build(seen, config, fixed, classLoader, clock, current, mayOnlyVerify);
             applied = fresh;
             nextCheck.set(clock.millis() + fresh.intervalMillis());
             LOG.info(() -> "Sigil applied changed settings " + effective + ": issuer="
@@ -225,7 +249,7 @@ public final class SigilSettings {
     }
 
     private static Applied build(SettingValues values, Config live, Map<String, String> fixed, ClassLoader classLoader,
-                                 Clock clock, Applied previous) {
+                                 Clock clock, Applied previous, boolean mayOnlyVerify) {
         Config view = values.asConfig(live, fixed);
         Duration interval = SigilConfigLoader.duration(view, RELOAD_INTERVAL, DEFAULT_RELOAD_INTERVAL);
         if (interval.compareTo(MIN_RELOAD_INTERVAL) < 0 || interval.compareTo(MAX_RELOAD_INTERVAL) > 0) {
@@ -237,7 +261,7 @@ public final class SigilSettings {
                 && previous.values().changedKeys(values).stream().noneMatch(SettingKeys.KEYS::contains)) {
             keys = previous.snapshot().config().keys();
         }
-        SigilConfig config = SigilConfigLoader.load(view, classLoader, clock, keys);
+        SigilConfig config = SigilConfigLoader.load(view, classLoader, clock, keys, mayOnlyVerify);
         Snapshot snapshot = Snapshot.of(config, ThrottlePolicy.from(view), RefreshSettings.from(view), clock);
         return new Applied(values, snapshot, interval.toMillis());
     }

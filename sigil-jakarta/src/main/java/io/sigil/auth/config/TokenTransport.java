@@ -13,7 +13,8 @@ import java.util.Optional;
  * cookie name defaults to {@code Bearer}).</li>
  * <li>any other header name: that header carries the bare token.</li>
  * </ul>
- * When a cookie name is set explicitly while the header is not {@code Cookie}, the cookie is
+ * With a cookie name while the header is not {@code Cookie} ({@code sigil.token.cookie}; MicroProfile
+ * JWT's {@code mp.jwt.token.cookie} counts only with the header {@code Cookie}), the cookie is
  * read as well, but only when the request carries no token header: a token the client sends
  * explicitly always wins over one the browser sends on its own.
  *
@@ -42,8 +43,8 @@ public record TokenTransport(String header, Optional<String> cookie) {
                     + " must be a header name (letters, digits and !#$%&'*+-.^_`|~)");
         }
         if (cookie.isPresent() && !isToken(cookie.get())) {
-            throw new SigilConfigurationException(SigilConfigLoader.TOKEN_COOKIE
-                    + " must be a cookie name (letters, digits and !#$%&'*+-.^_`|~)");
+            throw new SigilConfigurationException((isCookieOnly(header) ? SigilConfigLoader.TOKEN_COOKIE
+                    : SigilConfigLoader.SIDE_COOKIE) + " must be a cookie name (letters, digits and !#$%&'*+-.^_`|~)");
         }
         if (isCookieOnly(header) && cookie.isEmpty()) {
             throw new SigilConfigurationException(SigilConfigLoader.TOKEN_COOKIE

@@ -484,12 +484,38 @@ class SigilConfigLoaderTest {
     }
 
     @Test
-    void load_cookieNameWithAuthorizationHeader_readsBoth() {
+    void load_sigilCookieNameWithAuthorizationHeader_readsBoth() {
+        SigilConfig config = SigilConfigLoader.load(MapConfig.of(
+                "sigil.secret", SECRET, "sigil.token.cookie", "sigil_token"));
+
+        assertThat(config.transport().usesAuthorization()).isTrue();
+        assertThat(config.transport().cookie()).contains("sigil_token");
+    }
+
+    @Test
+    void load_mpCookieNameWithoutHeaderCookie_isIgnoredAsMicroProfileJwtSays() {
         SigilConfig config = SigilConfigLoader.load(MapConfig.of(
                 "sigil.secret", SECRET, "mp.jwt.token.cookie", "sigil_token"));
 
         assertThat(config.transport().usesAuthorization()).isTrue();
-        assertThat(config.transport().cookie()).contains("sigil_token");
+        assertThat(config.transport().cookie()).isEmpty();
+    }
+
+    @Test
+    void load_mpCookieNameWithHeaderCookie_readsOnlyThatCookie() {
+        SigilConfig config = SigilConfigLoader.load(MapConfig.of(
+                "sigil.secret", SECRET, "mp.jwt.token.header", "Cookie", "mp.jwt.token.cookie", "jwt"));
+
+        assertThat(config.transport().cookieOnly()).isTrue();
+        assertThat(config.transport().cookie()).contains("jwt");
+    }
+
+    @Test
+    void load_sigilCookieWithHeaderCookie_failsNamingBothKeys() {
+        SigilConfigurationException e = failure(MapConfig.of("sigil.secret", SECRET, "mp.jwt.token.header", "Cookie",
+                "sigil.token.cookie", "jwt"));
+
+        assertThat(e.getMessage()).contains("sigil.token.cookie").contains("mp.jwt.token.cookie");
     }
 
     @ParameterizedTest
@@ -506,6 +532,14 @@ class SigilConfigLoaderTest {
         SigilConfigurationException e = failure(MapConfig.of("sigil.secret", SECRET, "mp.jwt.token.cookie", value));
 
         assertThat(e.getMessage()).contains("mp.jwt.token.cookie");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"my cookie", "a;b", "a=b", "(x)"})
+    void load_sigilCookieNotACookieName_failsNamingTheKey(String value) {
+        SigilConfigurationException e = failure(MapConfig.of("sigil.secret", SECRET, "sigil.token.cookie", value));
+
+        assertThat(e.getMessage()).contains("sigil.token.cookie");
     }
 
     // ---------------------------------------------------------------- required claims and JWKS caching

@@ -1,6 +1,7 @@
 package io.sigil.auth.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.sigil.auth.token.InvalidTokenException;
 import io.sigil.auth.token.JwsAlgorithm;
@@ -173,6 +174,35 @@ class SigilKeysLoaderTest {
     }
 
     @Test
+    void load_mpJwtApplicationWithOnlyAnOutsideIssuersKey_verifiesWithoutASecretAndIssuesNothing() throws Exception {
+        SigilConfig config = SigilConfigLoader.load(MapConfig.of("mp.jwt.verify.publickey",
+                PemKeys.toPem(rsa.getPublic())), getClass().getClassLoader(), CLOCK, true);
+
+        assertThat(verifiedName(config, outsideToken(JwsAlgorithm.RS256, null, rsa, "partner"))).isEqualTo("partner");
+        assertThat(config.keys().canSign()).isFalse();
+        assertThat(catchThrowable(() -> config.keys().signingKey())).isInstanceOf(SigilConfigurationException.class)
+                .hasMessageContaining("sigil.secret").hasMessageContaining("sigil.signing.key.location");
+        assertThat(config.keys().publishedJwkSet()).isEqualTo("{\"keys\":[]}");
+    }
+
+    @Test
+    void load_sigilApplicationWithOnlyAnOutsideIssuersKey_failsNamingTheSecret() {
+        Throwable thrown = catchThrowable(() -> SigilConfigLoader.load(MapConfig.of("mp.jwt.verify.publickey",
+                PemKeys.toPem(rsa.getPublic())), getClass().getClassLoader(), CLOCK));
+
+        assertThat(thrown).isInstanceOf(SigilConfigurationException.class).hasMessageContaining("sigil.secret is not set")
+                .hasMessageContaining("@LoginConfig");
+    }
+
+    @Test
+    void load_noKeyAtAll_namesTheSecretTheSigningKeyAndThePublicKeySettings() {
+        Throwable thrown = catchThrowable(() -> SigilConfigLoader.load(MapConfig.of(), getClass().getClassLoader(), CLOCK));
+
+        assertThat(thrown).isInstanceOf(SigilConfigurationException.class).hasMessageContaining("sigil.secret")
+                .hasMessageContaining("sigil.signing.key.location").hasMessageContaining("mp.jwt.verify.publickey");
+    }
+
+    @Test
     void load_inlineEcPemWithAlgorithmEs256_acceptsEs256Tokens() throws Exception {
         SigilConfig config = load("mp.jwt.verify.publickey", PemKeys.toPem(ec.getPublic()),
                 "mp.jwt.verify.publickey.algorithm", "ES256");
@@ -238,6 +268,21 @@ class SigilKeysLoaderTest {
     void load_httpLocation_failsNamingTheKey() {
         assertThat(failure("mp.jwt.verify.publickey.location", "http://keys.example/jwks.json").getMessage())
                 .contains("mp.jwt.verify.publickey.location");
+    }
+
+    @Test
+    void load_httpLocation_namesTheOptOut() {
+        assertThat(failure("mp.jwt.verify.publickey.location", "http://keys.example/jwks.json").getMessage())
+                .contains("sigil.remote-keys.allow-http");
+    }
+
+    @Test
+    void load_httpLocationWithTheOptOut_isAcceptedWithoutFetchingAtDeployment() {
+        SigilConfig config = load("mp.jwt.verify.publickey.location", "http://127.0.0.1:1/publicKey.pem",
+                "sigil.remote-keys.allow-http", "true");
+
+        assertThat(config.keys().signingKey().algorithm()).isEqualTo(JwsAlgorithm.HS256);
+        assertThat(config.keys().toString()).contains("1 key locations");
     }
 
     @Test

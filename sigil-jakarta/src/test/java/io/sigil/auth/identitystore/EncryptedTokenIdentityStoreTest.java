@@ -11,6 +11,9 @@ import io.sigil.auth.testing.TestConfigs;
 import io.sigil.auth.testing.TestTokens;
 import io.sigil.auth.token.JweAlgorithm;
 import io.sigil.auth.token.JweEncryptor;
+import io.sigil.auth.token.JwsAlgorithm;
+import io.sigil.auth.token.SigningKey;
+import io.sigil.auth.token.TokenIssuer;
 import io.sigil.auth.token.PemKeys;
 import io.sigil.auth.config.SigilConfigurationException;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
@@ -21,6 +24,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,5 +99,64 @@ class EncryptedTokenIdentityStoreTest {
                         SigilConfigLoader.DECRYPT_KEY_LOCATION, "https://keys.example/decrypt.pem"))
                 .isInstanceOf(SigilConfigurationException.class)
                 .hasMessageContaining(SigilConfigLoader.DECRYPT_KEY_LOCATION);
+    }
+
+    // ---------------------------------------------------------------- plain tokens while decrypting
+
+    private static SigilConfig withOutsideKey(KeyPair outside, String... more) {
+        String[] base = {SigilConfigLoader.DECRYPT_KEY_LOCATION, dir.resolve("decrypt.pem").toString(),
+                SigilConfigLoader.PUBLICKEY, PemKeys.toPem(outside.getPublic())};
+        String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return TestConfigs.sigil(all);
+    }
+
+    private static String outsideToken(KeyPair outside) {
+        return new TokenIssuer(SigningKey.of(JwsAlgorithm.RS256, null, outside.getPrivate(), outside.getPublic()),
+                "sigil", Set.of(), Duration.ofMinutes(5), TestTokens.CLOCK).issue("partner", Set.of("user")).compact();
+    }
+
+    @Test
+    void validate_outsideIssuersPlainTokenWhileDecrypting_isInvalidAsMicroProfileJwtSays() throws Exception {
+        KeyPair outside = rsa();
+        SigilConfig config = withOutsideKey(outside);
+
+        assertThat(store(config).validate(new TokenCredential(outsideToken(outside))).getStatus())
+                .isEqualTo(CredentialValidationResult.Status.INVALID);
+    }
+
+    @Test
+    void validate_outsideIssuersTokenSignedThenEncrypted_isValid() throws Exception {
+        KeyPair outside = rsa();
+        SigilConfig config = withOutsideKey(outside);
+        String nested = new JweEncryptor((RSAPublicKey) pair.getPublic(), JweAlgorithm.RSA_OAEP_256, null)
+                .encryptNested(outsideToken(outside));
+
+        assertThat(store(config).validate(new TokenCredential(nested)).getStatus())
+                .isEqualTo(CredentialValidationResult.Status.VALID);
+    }
+
+    @Test
+    void validate_ownPlainTokenWhileDecrypting_staysValid() throws Exception {
+        SigilConfig config = withOutsideKey(rsa());
+        String own = new TestTokens(config, TestTokens.CLOCK).issue("alice", "user").compact();
+
+        assertThat(store(config).validate(new TokenCredential(own)).getStatus())
+                .isEqualTo(CredentialValidationResult.Status.VALID);
+    }
+
+    @Test
+    void validate_outsideIssuersPlainTokenWithTheOptOut_isValid() throws Exception {
+        KeyPair outside = rsa();
+        SigilConfig config = withOutsideKey(outside, SigilConfigLoader.ACCEPT_PLAIN_OUTSIDE_TOKENS, "true");
+
+        assertThat(store(config).validate(new TokenCredential(outsideToken(outside))).getStatus())
+                .isEqualTo(CredentialValidationResult.Status.VALID);
+    }
+
+    private static KeyPair rsa() throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        return generator.generateKeyPair();
     }
 }

@@ -20,14 +20,28 @@ public final class NestedTokenVerifier {
 
     private final TokenVerifier verifier;
     private final JweDecryptor decryptor;
+    private final TokenVerifier plainVerifier;
 
     /**
      * @param verifier  checks signed tokens, plain or nested
      * @param decryptor decrypts encrypted tokens; empty, only signed tokens are accepted
      */
     public NestedTokenVerifier(TokenVerifier verifier, Optional<JweDecryptor> decryptor) {
+        this(verifier, decryptor, verifier);
+    }
+
+    /**
+     * @param verifier      checks the signed token inside an encrypted one, and plain signed
+     *                      tokens when there is no decryptor
+     * @param decryptor     decrypts encrypted tokens; empty, only signed tokens are accepted
+     * @param plainVerifier checks plain (not encrypted) signed tokens while a decryptor is set,
+     *                      usually under fewer keys than {@code verifier}: MicroProfile JWT 2.1
+     *                      refuses an issuer's plain tokens once tokens are to be encrypted
+     */
+    public NestedTokenVerifier(TokenVerifier verifier, Optional<JweDecryptor> decryptor, TokenVerifier plainVerifier) {
         this.verifier = verifier;
         this.decryptor = decryptor.orElse(null);
+        this.plainVerifier = decryptor.isPresent() ? plainVerifier : verifier;
     }
 
     /** @return whether encrypted tokens are accepted */
@@ -45,7 +59,7 @@ public final class NestedTokenVerifier {
      */
     public VerifiedToken verify(String compact) throws InvalidTokenException {
         if (decryptor == null || compact == null || dots(compact) == 2) {
-            return verifier.verify(compact);
+            return plainVerifier.verify(compact);
         }
         JweDecryptor.Decrypted decrypted = decryptor.decrypt(compact);
         String type = decrypted.contentType();

@@ -17,8 +17,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A {@link KeyResolver} over a JWK Set fetched from a URL, usually an outside issuer's
- * {@code jwks_uri}. The set is fetched on first use and cached; it is fetched again when a token
+ * A {@link KeyResolver} over a JWK Set (or a PEM public key) fetched from a URL, usually an
+ * outside issuer's {@code jwks_uri}. The set is fetched on first use and cached; it is fetched again when a token
  * names a {@code kid} the cached set lacks, or when the cached set is older than
  * {@code maxAge}, but never more than once per {@code minRefreshInterval}, so a flood of unknown
  * kids costs at most one fetch per interval. While one thread fetches, the others use the cached
@@ -97,6 +97,23 @@ public final class RemoteJwkSet implements KeyResolver {
                 minimumRsaBits, minRefreshInterval, maxAge, clock);
     }
 
+    /**
+     * Keys at a plain {@code http:} URL (no TLS: whoever sits on the path can swap the keys). Only
+     * for a configuration that names this opt-out, such as a test server that publishes its own
+     * keys; fetched on first use like any remote set.
+     *
+     * @see #RemoteJwkSet
+     * @throws InvalidKeyMaterialException if the URL is not {@code http:}
+     */
+    public static RemoteJwkSet plainHttp(URI uri, Duration timeout, JwsAlgorithm defaultAlgorithm, int minimumRsaBits,
+                                         Duration minRefreshInterval, Duration maxAge, Clock clock) {
+        if (!"http".equalsIgnoreCase(uri.getScheme())) {
+            throw new InvalidKeyMaterialException("a plain remote key location must be an http URL");
+        }
+        return new RemoteJwkSet(() -> KeyLocation.fetch(uri, timeout, true), uri.toString(), defaultAlgorithm,
+                minimumRsaBits, minRefreshInterval, maxAge, clock);
+    }
+
     @Override
     public Optional<VerificationKey> byKeyId(String keyId) {
         refreshIf(lastSuccess == null || isStale());
@@ -147,8 +164,11 @@ public final class RemoteJwkSet implements KeyResolver {
             lastAttempt = clock.instant();
             byte[] bytes = fetcher.fetch();
             List<String> droppedSecrets = new ArrayList<>();
-            List<VerificationKey> fetched = Jwk.verificationKeys(new String(bytes, StandardCharsets.UTF_8),
-                    defaultAlgorithm, minimumRsaBits, droppedSecrets::add);
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            // A PEM public key (as MicroProfile JWT allows at a key location) or a JWK (Set).
+            List<VerificationKey> fetched = PemKeys.looksLikePem(text.strip())
+                    ? KeyMaterial.verificationKeys(text, defaultAlgorithm, null, minimumRsaBits)
+                    : Jwk.verificationKeys(text, defaultAlgorithm, minimumRsaBits, droppedSecrets::add);
             if (!droppedSecrets.isEmpty()) {
                 LOG.log(Level.WARNING, "Sigil: the JWK Set {0} publishes {1} secret (oct) key(s), kid {2}: a secret "
                         + "is never taken from a URL, they are ignored (and should not be published at all)",

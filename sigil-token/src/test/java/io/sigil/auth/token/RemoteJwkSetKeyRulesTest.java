@@ -3,8 +3,11 @@ package io.sigil.auth.token;
 import io.sigil.auth.token.internal.Base64Url;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,6 +95,37 @@ class RemoteJwkSetKeyRulesTest {
 
         assertThat(remote.byKeyId("enc")).isEmpty();
         assertThat(remote.keys()).extracting(VerificationKey::keyId).containsExactly("r");
+    }
+
+    @Test
+    void fetch_pemPublicKey_isOneKeyWithoutKid() {
+        KeyPair pair = TestKeys.freshPair(JwsAlgorithm.RS256);
+        RemoteJwkSet remote = remote(PemKeys.toPem(pair.getPublic()));
+
+        assertThat(remote.withoutKeyId(JwsAlgorithm.RS256)).hasSize(1);
+        assertThat(remote.keys().get(0).publicKey()).contains(pair.getPublic());
+    }
+
+    @Test
+    void fetch_pemPrivateKey_isRefusedAndLogged() {
+        RemoteJwkSet remote = remote(PemKeys.toPem(TestKeys.freshPair(JwsAlgorithm.RS256).getPrivate()));
+
+        assertThat(remote.withoutKeyId(JwsAlgorithm.RS256)).isEmpty();
+        assertThat(records).anyMatch(r -> r.getLevel() == Level.WARNING);
+    }
+
+    @Test
+    void plainHttp_anHttpsUrl_isRefused() {
+        assertThat(catchThrowable(() -> RemoteJwkSet.plainHttp(
+                URI.create("https://idp.example/jwks"), Duration.ofSeconds(1), null, 2048,
+                Duration.ofMinutes(1), Duration.ofHours(1), CLOCK))).isInstanceOf(InvalidKeyMaterialException.class);
+    }
+
+    @Test
+    void https_aPlainHttpUrl_isRefused() {
+        assertThat(catchThrowable(() -> RemoteJwkSet.https(
+                URI.create("http://idp.example/jwks"), Duration.ofSeconds(1), null, 2048,
+                Duration.ofMinutes(1), Duration.ofHours(1), CLOCK))).isInstanceOf(InvalidKeyMaterialException.class);
     }
 
     private static RemoteJwkSet remote(String set) {

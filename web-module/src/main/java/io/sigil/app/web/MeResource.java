@@ -2,6 +2,7 @@ package io.sigil.app.web;
 
 import io.sigil.auth.mechanism.AuthenticatedCaller;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonArrayBuilder;
@@ -14,9 +15,18 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import org.eclipse.microprofile.jwt.Claim;
+import org.eclipse.microprofile.jwt.Claims;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** {@code GET /api/me}: who the caller is, with which groups, and how Sigil authenticated it. */
+/**
+ * {@code GET /api/me}: who the caller is, with which groups, and how Sigil authenticated it. A
+ * caller with a token is read through MicroProfile JWT injection ({@code @Inject JsonWebToken},
+ * {@code @Claim}); a caller of a session login has no token (the injected one is empty) and is
+ * read from {@link AuthenticatedCaller}.
+ */
 @Path("me")
 @RequestScoped
 public class MeResource {
@@ -27,6 +37,15 @@ public class MeResource {
     @Context
     HttpServletRequest request;
 
+    /** The current request's token; the empty token (no name, no claims) for a session login. */
+    @Inject
+    JsonWebToken token;
+
+    /** The token's groups, read when this request-scoped resource is created. */
+    @Inject
+    @Claim(standard = Claims.groups)
+    Set<String> tokenGroups;
+
     /** @return the caller as JSON, or 401 when the request is not authenticated by Sigil */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -35,10 +54,11 @@ public class MeResource {
         if (caller == null) {
             return Problems.problem(Response.Status.UNAUTHORIZED, "Authentication is required.").build();
         }
+        boolean byToken = caller.method() == AuthenticatedCaller.Method.TOKEN && token.getName() != null;
         JsonArrayBuilder groups = JSON.createArrayBuilder();
-        new TreeSet<>(caller.groups()).forEach(groups::add);
+        new TreeSet<>(byToken && tokenGroups != null ? tokenGroups : caller.groups()).forEach(groups::add);
         String body = JSON.createObjectBuilder()
-                .add("name", caller.name())
+                .add("name", byToken ? token.getName() : caller.name())
                 .add("groups", groups)
                 .add("authenticatedBy", caller.method().jsonName())
                 .build().toString();

@@ -91,7 +91,23 @@ public final class KeyLocation {
      * @throws IOException if the fetch fails, times out, answers other than 200 or is too large
      */
     public static byte[] fetchHttps(URI uri, Duration timeout) throws IOException {
-        if (!"https".equalsIgnoreCase(uri.getScheme())) {
+        return fetch(uri, timeout, false);
+    }
+
+    /**
+     * As {@link #fetchHttps}, but with {@code allowHttp} a plain {@code http:} URL is fetched too
+     * (only where the configuration names that opt-out: nothing protects such a fetch).
+     *
+     * @param uri       the URL; {@code https}, or {@code http} when allowed
+     * @param timeout   the connect and request timeout
+     * @param allowHttp whether a plain {@code http:} URL is fetched
+     * @return the body
+     * @throws IOException if the scheme is refused, or the fetch fails, times out, answers other
+     *                     than 200 or is too large
+     */
+    public static byte[] fetch(URI uri, Duration timeout, boolean allowHttp) throws IOException {
+        boolean https = "https".equalsIgnoreCase(uri.getScheme());
+        if (!https && !(allowHttp && "http".equalsIgnoreCase(uri.getScheme()))) {
             throw new IOException("only https URLs are fetched");
         }
         HttpClient client = HttpClient.newBuilder().connectTimeout(timeout)
