@@ -92,11 +92,13 @@ public class TokenIdentityStore implements IdentityStore {
      * is right).
      */
     private Routed routedFor(SigilSettings.Snapshot now) {
-        if (outside == null || outside.isEmpty()) {
-            return new Routed(now, now.verifier()::verify, now.tokenCache());
-        }
         Routed known = routed;
         if (known != null && known.snapshot() == now) {
+            return known;
+        }
+        if (outside == null || outside.isEmpty()) {
+            known = new Routed(now, now.verifier()::verify, now.tokenCache());
+            routed = known;
             return known;
         }
         SigilConfig config = now.config();
