@@ -1,8 +1,6 @@
 package io.sigil.auth.token;
 
 import io.sigil.auth.token.internal.Base64Url;
-import io.sigil.auth.token.internal.CheckedHeader;
-import io.sigil.auth.token.internal.CheckedHeaders;
 import io.sigil.auth.token.internal.ClaimChecks;
 import io.sigil.auth.token.internal.ClaimsReader;
 import io.sigil.auth.token.internal.StrictJson;
@@ -38,9 +36,7 @@ import java.util.Optional;
  * <p>Claims are read in one streaming JSON-P pass ({@link ClaimsReader}) as strictly as the
  * header; {@link JwtClaims#json()} is built from the verified payload only when first used.
  *
- * <p>Thread-safe if its resolver is. Its only mutable state is a bounded cache of the last few
- * protected headers of tokens whose signature verified ({@link CheckedHeaders}); the key is still
- * resolved, and the signature checked, for every token.
+ * <p>Immutable and thread-safe if its resolver is.
  */
 public final class TokenVerifier {
 
@@ -48,8 +44,6 @@ public final class TokenVerifier {
     private static final List<String> KEY_REFERENCES = List.of("jwk", "jku", "x5u", "x5c");
 
     private final KeyResolver keys;
-    /** Headers of tokens that verified, with what {@link #checkHeader} found in them. */
-    private final CheckedHeaders headers = new CheckedHeaders();
     private final TokenPolicy policy;
     private final Clock clock;
 
@@ -109,23 +103,16 @@ public final class TokenVerifier {
             throw new InvalidTokenException("token must have exactly three parts");
         }
         byte[] ascii = asciiBytes(compact);
-        CheckedHeader header = headers.find(compact, firstDot);
-        boolean cached = header != null;
-        if (!cached) {
-            JsonObject json = StrictJson.parseObject(Base64Url.decode(ascii, 0, firstDot), "header");
-            header = new CheckedHeader(compact.substring(0, firstDot), checkHeader(json), optionalString(json, "kid"));
-        }
+        JsonObject header = StrictJson.parseObject(Base64Url.decode(ascii, 0, firstDot), "header");
+        JwsAlgorithm algorithm = checkHeader(header);
+        String keyId = optionalString(header, "kid");
         byte[] payloadBytes = Base64Url.decode(ascii, firstDot + 1, secondDot);
         byte[] signature = Base64Url.decode(ascii, secondDot + 1, ascii.length);
-        List<VerificationKey> candidates = candidates(header.keyId(), header.algorithm());
-        for (VerificationKey key : candidates) {
-            if (key.algorithm() != header.algorithm()) {
+        for (VerificationKey key : candidates(keyId, algorithm)) {
+            if (key.algorithm() != algorithm) {
                 throw new InvalidTokenException("algorithm does not match the key");
             }
             if (verify(key, ascii, secondDot, signature)) {
-                if (!cached) {
-                    headers.remember(header);
-                }
                 return new Verified(payloadBytes, key);
             }
         }
