@@ -87,23 +87,6 @@ public final class HmacKey implements SigningKey, VerificationKey {
         return signature != null && MessageDigest.isEqual(mac().doFinal(signingInput), signature);
     }
 
-    /**
-     * {@link #verify} over {@code ascii[0, length)}, without copying it out.
-     *
-     * @param ascii     the ASCII bytes of the whole compact token
-     * @param length    the length of the signing input {@code header.payload}
-     * @param signature the decoded signature
-     * @return whether the signature is valid for this key
-     */
-    boolean verifyPrefix(byte[] ascii, int length, byte[] signature) {
-        if (signature == null) {
-            return false;
-        }
-        Mac mac = mac();
-        mac.update(ascii, 0, length);
-        return MessageDigest.isEqual(mac.doFinal(), signature);
-    }
-
     /** @return this key, which verifies what it signs */
     @Override
     public VerificationKey verificationKey() {

@@ -10,7 +10,6 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -102,45 +101,22 @@ public final class TokenVerifier {
         if (firstDot < 0 || secondDot < 0 || compact.indexOf('.', secondDot + 1) >= 0) {
             throw new InvalidTokenException("token must have exactly three parts");
         }
-        byte[] ascii = asciiBytes(compact);
-        JsonObject header = StrictJson.parseObject(Base64Url.decode(ascii, 0, firstDot), "header");
+        JsonObject header = StrictJson.parseObject(Base64Url.decode(compact, 0, firstDot), "header");
         JwsAlgorithm algorithm = checkHeader(header);
         String keyId = optionalString(header, "kid");
-        byte[] payloadBytes = Base64Url.decode(ascii, firstDot + 1, secondDot);
-        byte[] signature = Base64Url.decode(ascii, secondDot + 1, ascii.length);
+        byte[] payloadBytes = Base64Url.decode(compact, firstDot + 1, secondDot);
+        byte[] signature = Base64Url.decode(compact, secondDot + 1, compact.length());
+        // Every character of the signing input has passed the base64url check or is a dot: ASCII.
+        byte[] signingInput = compact.substring(0, secondDot).getBytes(StandardCharsets.US_ASCII);
         for (VerificationKey key : candidates(keyId, algorithm)) {
             if (key.algorithm() != algorithm) {
                 throw new InvalidTokenException("algorithm does not match the key");
             }
-            if (verify(key, ascii, secondDot, signature)) {
+            if (key.verify(signingInput, signature)) {
                 return new Verified(payloadBytes, key);
             }
         }
         throw new InvalidTokenException("signature mismatch");
-    }
-
-    /**
-     * One byte per character: the character if ASCII, else {@code '?'}, which the base64url check
-     * refuses as it would the character itself. Once the parts have passed that check, these are
-     * the token's ASCII bytes, at the same indexes as in the string.
-     */
-    private static byte[] asciiBytes(String compact) {
-        byte[] ascii = compact.getBytes(StandardCharsets.US_ASCII);
-        if (ascii.length != compact.length()) {
-            // a surrogate pair became one '?': map character by character instead
-            ascii = new byte[compact.length()];
-            for (int i = 0; i < ascii.length; i++) {
-                char c = compact.charAt(i);
-                ascii[i] = c < 0x80 ? (byte) c : (byte) '?';
-            }
-        }
-        return ascii;
-    }
-
-    /** Checks the signature over {@code ascii[0, length)}, the signing input. */
-    private static boolean verify(VerificationKey key, byte[] ascii, int length, byte[] signature) {
-        return key instanceof HmacKey hmac ? hmac.verifyPrefix(ascii, length, signature)
-                : key.verify(Arrays.copyOf(ascii, length), signature);
     }
 
     private List<VerificationKey> candidates(String keyId, JwsAlgorithm algorithm) throws InvalidTokenException {
