@@ -2,12 +2,9 @@ package io.sigil.auth.token;
 
 import io.sigil.auth.token.internal.Base64Url;
 import io.sigil.auth.token.internal.ClaimChecks;
-import io.sigil.auth.token.internal.ClaimsReader;
 import io.sigil.auth.token.internal.StrictJson;
 
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -32,8 +29,8 @@ import java.util.Optional;
  * token's {@code alg} are tried, at most {@link KeyResolver#MAX_CANDIDATES}. A kid that matches
  * no key at all is refused as {@code unknown kid}.
  *
- * <p>Claims are read in one streaming JSON-P pass ({@link ClaimsReader}) as strictly as the
- * header; {@link JwtClaims#json()} is built from the verified payload only when first used.
+ * <p>The claims are parsed once, as strictly as the header, into the object
+ * {@link JwtClaims#json()} returns, and checked from it ({@link ClaimChecks}).
  *
  * <p>Immutable and thread-safe if its resolver is.
  */
@@ -67,10 +64,8 @@ public final class TokenVerifier {
      */
     public VerifiedToken verify(String compact) throws InvalidTokenException {
         Verified verified = verifiedPayload(compact);
-        // one streaming pass, as strict as StrictJson; the JsonObject is built only if asked for
-        ClaimsReader.Kept kept = ClaimsReader.read(verified.payload());
-        JwtClaims claims = ClaimChecks.check(kept, verified.payload(), policy, clock.instant());
-        return new VerifiedToken(compact, verified.key().keyId(), claims);
+        JsonObject claims = StrictJson.parseObject(verified.payload(), "claims");
+        return new VerifiedToken(compact, verified.key().keyId(), ClaimChecks.check(claims, policy, clock.instant()));
     }
 
     /**
@@ -103,7 +98,7 @@ public final class TokenVerifier {
         }
         JsonObject header = StrictJson.parseObject(Base64Url.decode(compact, 0, firstDot), "header");
         JwsAlgorithm algorithm = checkHeader(header);
-        String keyId = optionalString(header, "kid");
+        String keyId = StrictJson.optionalString(header, "kid");
         byte[] payloadBytes = Base64Url.decode(compact, firstDot + 1, secondDot);
         byte[] signature = Base64Url.decode(compact, secondDot + 1, compact.length());
         // Every character of the signing input has passed the base64url check or is a dot: ASCII.
@@ -135,7 +130,7 @@ public final class TokenVerifier {
     }
 
     private static JwsAlgorithm checkHeader(JsonObject header) throws InvalidTokenException {
-        Optional<JwsAlgorithm> algorithm = JwsAlgorithm.fromJoseName(optionalString(header, "alg"));
+        Optional<JwsAlgorithm> algorithm = JwsAlgorithm.fromJoseName(StrictJson.optionalString(header, "alg"));
         if (algorithm.isEmpty()) {
             throw new InvalidTokenException("algorithm does not match the key");
         }
@@ -145,7 +140,7 @@ public final class TokenVerifier {
         if (header.containsKey("b64")) {
             throw new InvalidTokenException("unencoded payloads are not supported");
         }
-        String typ = optionalString(header, "typ");
+        String typ = StrictJson.optionalString(header, "typ");
         if (typ != null && !typ.equalsIgnoreCase("JWT") && !typ.equalsIgnoreCase("application/jwt")) {
             throw new InvalidTokenException("unexpected typ");
         }
@@ -155,16 +150,5 @@ public final class TokenVerifier {
             }
         }
         return algorithm.get();
-    }
-
-    static String optionalString(JsonObject object, String name) throws InvalidTokenException {
-        JsonValue value = object.get(name);
-        if (value == null) {
-            return null;
-        }
-        if (value.getValueType() != JsonValue.ValueType.STRING) {
-            throw new InvalidTokenException(name + " must be a string");
-        }
-        return ((JsonString) value).getString();
     }
 }

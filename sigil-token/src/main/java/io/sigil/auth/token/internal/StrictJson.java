@@ -7,6 +7,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
@@ -56,6 +57,23 @@ public final class StrictJson {
             // exceptions (a number too long, for one); all of them mean malformed input.
             throw new InvalidTokenException(part + " is not valid JSON", e);
         }
+    }
+
+    /**
+     * @param object a parsed header or claims object
+     * @param name   the member
+     * @return the member's string, or {@code null} if it is absent
+     * @throws InvalidTokenException if the member is present and not a string
+     */
+    public static String optionalString(JsonObject object, String name) throws InvalidTokenException {
+        JsonValue value = object.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (value.getValueType() != JsonValue.ValueType.STRING) {
+            throw new InvalidTokenException(name + " must be a string");
+        }
+        return ((JsonString) value).getString();
     }
 
     /**
