@@ -5,7 +5,7 @@
 #
 # usage: bench/load/run.sh [--rounds N] [--duration S] [--connections C] [--threads T]
 #                          [--port-offset O] [--multicast ADDRESS] [--cache-size N] [--no-build] [--smoke]
-#                          [--profile] [--only NAME,NAME...]
+#                          [--profile] [--only NAME,NAME...] [--pace MS]
 #   --rounds N        rounds of all scenarios (default 5); the first is left out of the table (cold JIT)
 #   --duration S      seconds per scenario and round (default 10)
 #   --connections C   wrk connections (default 32); --threads T wrk threads (default 2)
@@ -18,13 +18,15 @@
 #   --profile         record JFR (settings=profile) during each scenario's run in the last round and
 #                     write a text summary per scenario to bench/load/target/profiles/ (JfrSummary.java)
 #   --only LIST       measure only these scenarios (comma-separated names, e.g. 'no auth,Sigil HS256')
+#   --pace MS         same offered load for every scenario: each connection waits MS ms after each
+#                     response (at most connections x 1000 / MS req/s); compares latency at equal load
 # Everything binds 127.0.0.1; every process this script starts is stopped when it exits.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
 
-rounds=5 duration=10 connections=32 threads=2 offset=1500 multicast=230.0.2.15 cache_size="" build=true smoke=false profile=false only=""
-usage() { sed -n '5,22p' "$0" | sed 's/^# \{0,1\}//'; }
+rounds=5 duration=10 connections=32 threads=2 offset=1500 multicast=230.0.2.15 cache_size="" build=true smoke=false profile=false only="" pace=0
+usage() { sed -n '5,24p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds) rounds=${2:?}; shift 2 ;;
@@ -38,12 +40,13 @@ while [ $# -gt 0 ]; do
     --smoke) smoke=true; shift ;;
     --profile) profile=true; shift ;;
     --only) only=${2:?}; shift 2 ;;
+    --pace) pace=${2:?}; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; exit 2 ;;
   esac
 done
 if $smoke; then rounds=1; duration=2; fi
-for n in "$rounds" "$duration" "$connections" "$threads" "$offset"; do
+for n in "$rounds" "$duration" "$connections" "$threads" "$offset" "$pace"; do
   [[ "$n" =~ ^[0-9]+$ ]] || { echo "bench/load/run.sh: '$n' is not a number" >&2; exit 2; }
 done
 [ "$rounds" -ge 1 ] && [ "$duration" -ge 1 ] && [ "$threads" -ge 1 ] && [ "$connections" -ge "$threads" ] \
@@ -231,7 +234,7 @@ for round in $(seq "$rounds"); do
     [ -n "${headers[$i]}" ] && args+=(-H "${headers[$i]}")
     [ "$name" = "Sigil session" ] && args+=(-- "$cookies" "$threads")
     before=$(cpu_ticks)
-    line=$(wrk "${args[@]}" | grep '^RESULT ') || { echo "bench/load/run.sh: wrk failed for $name" >&2; exit 10; }
+    line=$(SIGIL_WRK_PACE_MS=$pace wrk "${args[@]}" | grep '^RESULT ') || { echo "bench/load/run.sh: wrk failed for $name" >&2; exit 10; }
     after=$(cpu_ticks)
     if [ -n "$recording" ]; then
       jcmd "$java_pid" JFR.stop name=bench >/dev/null
@@ -256,7 +259,7 @@ first_kept=2
 [ "$rounds" -eq 1 ] && first_kept=1
 echo
 echo "Machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1), $(uname -sm); $(date -u +%Y-%m-%dT%H:%MZ)"
-echo "Command: bench/load/run.sh --rounds $rounds --duration $duration --connections $connections --threads $threads${cache_size:+ --cache-size $cache_size}$($smoke && echo ' (--smoke)')"
+echo "Command: bench/load/run.sh --rounds $rounds --duration $duration --connections $connections --threads $threads${cache_size:+ --cache-size $cache_size}$([ "$pace" -gt 0 ] && echo " --pace $pace (offered load at most $((connections * 1000 / pace)) req/s)")$($smoke && echo ' (--smoke)')"
 echo "WildFly $wildfly_version, wrk on the same machine; rounds kept: $([ "$first_kept" -eq 1 ] && echo "1 (cold JIT: not a measurement)" || echo "$first_kept-$rounds (round 1 discarded)")"
 echo
 java "$root/bench/load/LoadReport.java" "$sorted" "$(getconf CLK_TCK)" "$first_kept"
