@@ -102,7 +102,8 @@ if $build; then
 fi
 ear="$root/ear/target/sigil.ear"
 wars="$root/bench/comparison-war/target"
-for f in "$ear" "$wars/bench-comparison.war" "$wars/bench-comparison-hs256.war" "$wars/bench-comparison-rs256.war"; do
+for f in "$ear" "$wars/bench-comparison.war" "$wars/bench-comparison-hs256.war" "$wars/bench-comparison-rs256.war" \
+    "$wars/bench-comparison-floor.war"; do
   [ -f "$f" ] || { echo "bench/load/run.sh: $f is missing (run without --no-build)" >&2; exit 5; }
 done
 mkdir -p "$work"
@@ -129,6 +130,7 @@ cp "$ear" "$server/standalone/deployments/sigil.ear"
 cp "$wars/bench-comparison.war" "$server/standalone/deployments/bench-plain.war"
 cp "$wars/bench-comparison-hs256.war" "$server/standalone/deployments/bench-hs256.war"
 cp "$wars/bench-comparison-rs256.war" "$server/standalone/deployments/bench-rs256.war"
+cp "$wars/bench-comparison-floor.war" "$server/standalone/deployments/bench-floor.war"
 
 # ---------------------------------------------------------------- keys and tokens
 lifetime=$((rounds * 8 * (duration + 5) + 3600))
@@ -150,7 +152,7 @@ log "starting WildFly on 127.0.0.1:$http_port (management $management_port)"
 ) >"$work/server.out" 2>&1 &
 wrapper_pid=$!
 
-deployments=(sigil.ear bench-plain.war bench-hs256.war bench-rs256.war)
+deployments=(sigil.ear bench-plain.war bench-hs256.war bench-rs256.war bench-floor.war)
 deadline=$((SECONDS + 600))
 for d in "${deployments[@]}"; do
   until [ -e "$server/standalone/deployments/$d.deployed" ]; do
@@ -168,10 +170,13 @@ log "deployed: ${deployments[*]} (WildFly pid $java_pid)"
 
 # ---------------------------------------------------------------- scenarios and checks
 token() { tr -d '\n' <"$keys/$1.token"; }
-names=("no auth" "SmallRye HS256" "SmallRye RS256" "Sigil HS256" "Sigil RS256" "Sigil ES256" "Sigil EdDSA" "Sigil session")
-urls=("$base/bench-plain/api/me" "$base/bench-hs256/api/me" "$base/bench-rs256/api/me" "$base/app/api/me"
-      "$base/app/api/me" "$base/app/api/me" "$base/app/api/me" "$base/app/api/me")
-headers=("" "Authorization: Bearer $(token hs256)" "Authorization: Bearer $(token rs256)"
+# "Jakarta Security floor": a mechanism that checks nothing (bench/comparison-war, FloorMechanism),
+# i.e. what the container's path around any Jakarta Security mechanism costs.
+names=("no auth" "Jakarta Security floor" "SmallRye HS256" "SmallRye RS256" "Sigil HS256" "Sigil RS256" "Sigil ES256"
+       "Sigil EdDSA" "Sigil session")
+urls=("$base/bench-plain/api/me" "$base/bench-floor/api/me" "$base/bench-hs256/api/me" "$base/bench-rs256/api/me"
+      "$base/app/api/me" "$base/app/api/me" "$base/app/api/me" "$base/app/api/me" "$base/app/api/me")
+headers=("" "Authorization: Bearer floor" "Authorization: Bearer $(token hs256)" "Authorization: Bearer $(token rs256)"
          "Authorization: Bearer $(token hs256)" "Authorization: Bearer $(token rs256)"
          "Authorization: Bearer $(token es256)" "Authorization: Bearer $(token eddsa)" "")
 
@@ -222,7 +227,9 @@ profiles="$work/profiles"
 $profile && { rm -rf "$profiles"; mkdir -p "$profiles"; }
 for round in $(seq "$rounds"); do
   for k in $(seq 0 $((count - 1))); do
-    i=$(( (k + round - 1) % count ))   # each round starts one scenario later
+    # Each round starts one scenario later, and every second round runs them in reverse order, so
+    # that no scenario always follows the same one.
+    if [ $((round % 2)) -eq 1 ]; then i=$(( (k + round - 1) % count )); else i=$(( (count - 1 - k + round - 1) % count )); fi
     name=${names[$i]}
     [ -n "$only" ] && [[ ",$only," != *",$name,"* ]] && continue
     recording=""
@@ -233,6 +240,9 @@ for round in $(seq "$rounds"); do
     args=(-t"$threads" -c"$connections" -d"${duration}s" --timeout 10s -s "$root/bench/load/wrk.lua" "${urls[$i]}")
     [ -n "${headers[$i]}" ] && args+=(-H "${headers[$i]}")
     [ "$name" = "Sigil session" ] && args+=(-- "$cookies" "$threads")
+    # The previous scenario's garbage is collected before this one is measured, not billed to it.
+    jcmd "$java_pid" GC.run >/dev/null 2>&1 || true
+    sleep 1
     before=$(cpu_ticks)
     line=$(SIGIL_WRK_PACE_MS=$pace wrk "${args[@]}" | grep '^RESULT ') || { echo "bench/load/run.sh: wrk failed for $name" >&2; exit 10; }
     after=$(cpu_ticks)
