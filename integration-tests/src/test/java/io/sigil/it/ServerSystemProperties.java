@@ -3,6 +3,9 @@ package io.sigil.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Sets and removes system properties of the running server through its management interface, as
@@ -26,7 +29,7 @@ final class ServerSystemProperties {
      * Sets a property, creating it or changing its value in one step (never removed in between).
      *
      * @param name  the property
-     * @param value its value: no quote, backslash, colon or comma
+     * @param value its value: no quote, backslash or colon
      */
     static void set(String name, String value) throws IOException, InterruptedException {
         if (TARGET.equals("wildfly")) {
@@ -52,6 +55,37 @@ final class ServerSystemProperties {
             if (listed.output().contains(name + "=")) {
                 expectSuccess(VariantDeployments.asadmin("delete-system-property", name), "remove " + name);
             }
+        }
+    }
+
+    /**
+     * @param name the property
+     * @return its value as the server's configuration holds it, if it is set there (not a value
+     *         that comes from the environment or the application)
+     */
+    static Optional<String> value(String name) throws IOException, InterruptedException {
+        if (TARGET.equals("wildfly")) {
+            VariantDeployments.Result read = VariantDeployments.wildfly("/system-property=" + name + ":read-resource");
+            Matcher value = Pattern.compile("\"value\" => \"([^\"]*)\"").matcher(read.output());
+            return read.exitCode() == 0 && read.output().contains("\"outcome\" => \"success\"") && value.find()
+                    ? Optional.of(value.group(1)) : Optional.empty();
+        }
+        VariantDeployments.Result listed = VariantDeployments.asadmin("list-system-properties");
+        return listed.output().lines().map(String::trim).filter(line -> line.startsWith(name + "="))
+                .map(line -> line.substring(name.length() + 1)).findFirst();
+    }
+
+    /**
+     * Puts a property back as {@link #value} found it before a test changed it.
+     *
+     * @param name     the property
+     * @param original what {@link #value} answered before
+     */
+    static void restore(String name, Optional<String> original) throws IOException, InterruptedException {
+        if (original.isPresent()) {
+            set(name, original.get());
+        } else {
+            remove(name);
         }
     }
 

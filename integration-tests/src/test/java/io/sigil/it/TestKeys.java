@@ -130,10 +130,16 @@ final class TestKeys {
 
     /** @return an EC P-256 private JWK of the pair, for a signing key file */
     static String privateEcJwk(KeyPair pair, String kid) {
+        String publicJwk = publicEcJwk(pair, kid);
+        return publicJwk.substring(0, publicJwk.length() - 1) + ",\"d\":\""
+                + b64(((ECPrivateKey) pair.getPrivate()).getS()) + "\"}";
+    }
+
+    /** @return the EC P-256 public JWK of the pair, for a file of verification keys */
+    static String publicEcJwk(KeyPair pair, String kid) {
         ECPublicKey pub = (ECPublicKey) pair.getPublic();
         return "{\"kty\":\"EC\",\"kid\":\"" + kid + "\",\"alg\":\"ES256\",\"crv\":\"P-256\",\"x\":\""
-                + b64(pub.getW().getAffineX()) + "\",\"y\":\"" + b64(pub.getW().getAffineY()) + "\",\"d\":\""
-                + b64(((ECPrivateKey) pair.getPrivate()).getS()) + "\"}";
+                + b64(pub.getW().getAffineX()) + "\",\"y\":\"" + b64(pub.getW().getAffineY()) + "\"}";
     }
 
     private static String b64(BigInteger value) {

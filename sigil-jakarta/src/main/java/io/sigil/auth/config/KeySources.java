@@ -49,6 +49,15 @@ record KeySources(ClassLoader classLoader, Clock clock, Duration reload, Duratio
     }
 
     /**
+     * @return the same settings with a reload schedule of their own, for key files that must not
+     *         be looked at together with (or kept alive by) the deployment's other key files
+     */
+    KeySources withOwnSchedule() {
+        return new KeySources(classLoader, clock, reload, remoteRefresh, remoteMaxAge, rsaMinBits, allowHttp,
+                new ReloadSchedule(reload, clock));
+    }
+
+    /**
      * @param location         the location as configured
      * @param setting          the setting, named in errors and logs
      * @param defaultAlgorithm the algorithm of keys that do not name one, or {@code null}

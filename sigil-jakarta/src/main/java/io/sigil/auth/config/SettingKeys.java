@@ -22,21 +22,34 @@ public final class SettingKeys {
             DECRYPT_KEY_ALGORITHM, RSA_MIN_BITS, REMOTE_KEYS_ALLOW_HTTP, ACCEPT_PLAIN_OUTSIDE_TOKENS);
 
     /**
+     * The key settings that decide how a key location is opened ({@link KeySources}): while none
+     * of them changes, an outside issuer whose key location stays keeps its key source (a remote
+     * JWK Set is not fetched again).
+     */
+    static final Set<String> KEY_SOURCES = Set.of(KEYS_RELOAD_INTERVAL, REMOTE_KEYS_REFRESH_INTERVAL,
+            REMOTE_KEYS_MAX_AGE, RSA_MIN_BITS, REMOTE_KEYS_ALLOW_HTTP);
+
+    /**
      * Settings read only when the application deploys: the JDBC user store's data source, the
-     * revocation map (looked up once in JNDI), and the endpoints' paths and switches (the
-     * servlets are registered once, by {@code SigilEndpoints}, which also declares the metrics
-     * role), and the outside issuers of {@code sigil.issuers}, whose per-issuer keys are read with
-     * them. A change is logged as a WARNING
-     * once and waits for a redeploy.
+     * revocation map (looked up once in JNDI), the endpoints' paths and switches (the servlets
+     * are registered once, by {@code SigilEndpoints}), the metrics role (declared to the container
+     * by {@code ServletContext.declareRoles}, which only an application that is starting may call;
+     * Payara grants an undeclared role to nobody) and the session cookie hardening (the session
+     * cookie's settings may only be changed while the application starts). A change is logged as
+     * a WARNING once and waits for a redeploy.
      */
     public static final List<String> FIXED_AT_DEPLOYMENT = List.of(DATASOURCE, "sigil.revocation.cache",
             "sigil.revocation.map", "sigil.endpoints.base-path", "sigil.endpoints.form.base-path",
             "sigil.endpoints.token.enabled", "sigil.endpoints.logout.enabled", "sigil.endpoints.password.enabled",
             "sigil.endpoints.jwks.enabled", "sigil.endpoints.form.enabled", "sigil.endpoints.metrics.enabled",
-            "sigil.endpoints.health.enabled", "sigil.metrics.role", "sigil.session.cookie.harden", TrustedIssuers.ISSUERS);
+            "sigil.endpoints.health.enabled", "sigil.metrics.role", "sigil.session.cookie.harden");
 
-    /** Every other setting: a change takes effect at the next reload. */
-    static final List<String> LIVE = List.of(ISSUER, AUDIENCES, CLOCK_SKEW, TOKEN_AGE, LIFETIME, MAX_LENGTH, REALM,
+    /**
+     * Every other setting: a change takes effect at the next reload. The outside issuers'
+     * {@code sigil.issuer.<name>.*} keys of the names listed in {@code sigil.issuers} are live too
+     * ({@link #ofIssuers}).
+     */
+    static final List<String> LIVE = List.of(TrustedIssuers.ISSUERS, ISSUER, AUDIENCES, CLOCK_SKEW, TOKEN_AGE, LIFETIME, MAX_LENGTH, REALM,
             TOKEN_HEADER, TOKEN_COOKIE, SIDE_COOKIE, REQUIRED_CLAIMS, JWKS_MAX_AGE, TOKEN_CACHE_SIZE, CookieMode.ENABLED,
             CookieMode.SECURE, CookieMode.SAME_SITE, SigilSettings.RELOAD_INTERVAL,
             "sigil.throttle.enabled", "sigil.throttle.account.free-failures", "sigil.throttle.address.free-failures",
@@ -47,6 +60,27 @@ public final class SettingKeys {
     static final List<String> WATCHED = watched();
 
     private SettingKeys() {
+    }
+
+    /**
+     * The keys of the outside issuers that {@code sigil.issuers} lists, read by name on every
+     * reload (environment variables and credential-store expressions are found only so). A name
+     * that is not well formed is skipped here; loading the issuers refuses it, naming the key.
+     *
+     * @param issuers the value of {@code sigil.issuers}, "" when unset
+     * @return {@code sigil.issuer.<name>.<suffix>} for every listed name and every suffix
+     */
+    static List<String> ofIssuers(String issuers) {
+        List<String> keys = new ArrayList<>();
+        for (String item : issuers.split(",")) {
+            String name = item.trim();
+            if (TrustedIssuers.isWellFormedName(name)) {
+                for (String suffix : TrustedIssuers.SUFFIXES) {
+                    keys.add(TrustedIssuers.key(name, suffix));
+                }
+            }
+        }
+        return List.copyOf(keys);
     }
 
     private static List<String> watched() {

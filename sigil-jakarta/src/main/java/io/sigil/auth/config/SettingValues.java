@@ -16,7 +16,8 @@ import org.eclipse.microprofile.config.spi.Converter;
 
 /**
  * The raw text of Sigil's settings as MicroProfile Config answered at one moment: every key that
- * {@link SigilSettings} watches, plus every key of the configuration's listable sources under
+ * {@link SigilSettings} watches, the {@code sigil.issuer.<name>.*} keys of the names that
+ * {@code sigil.issuers} lists, plus every key of the configuration's listable sources under
  * {@code sigil.} or {@code mp.jwt.}. Two reads are compared to find out whether anything changed,
  * and a read serves, through {@link #asConfig}, as the configuration a new {@link SigilConfig} is
  * loaded from, so that what is compared is exactly what is loaded. The values include secrets:
@@ -46,13 +47,10 @@ final class SettingValues {
     static SettingValues read(Config config, Collection<String> watched) {
         Map<String, String> values = new TreeMap<>();
         for (String name : watched) {
-            try {
-                values.put(name, value(config, name));
-            } catch (RuntimeException e) {
-                // An expression that does not resolve, say; never echo the value.
-                throw new SigilConfigurationException(name + " has a value that cannot be read ("
-                        + e.getClass().getSimpleName() + ")");
-            }
+            values.put(name, watchedValue(config, name));
+        }
+        for (String name : SettingKeys.ofIssuers(values.getOrDefault(TrustedIssuers.ISSUERS, ""))) {
+            values.put(name, watchedValue(config, name));
         }
         Set<String> listed = new LinkedHashSet<>();
         for (String name : config.getPropertyNames()) {
@@ -68,6 +66,17 @@ final class SettingValues {
             }
         }
         return new SettingValues(values);
+    }
+
+    /** A watched key's text; one that cannot be read fails the read, naming the key. */
+    private static String watchedValue(Config config, String name) {
+        try {
+            return value(config, name);
+        } catch (RuntimeException e) {
+            // An expression that does not resolve, say; never echo the value.
+            throw new SigilConfigurationException(name + " has a value that cannot be read ("
+                    + e.getClass().getSimpleName() + ")");
+        }
     }
 
     /** A key's text, "" when unset; an empty value in the deciding source unsets it ({@link ConfigLookup}). */

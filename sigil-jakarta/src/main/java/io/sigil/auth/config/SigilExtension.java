@@ -66,7 +66,6 @@ public class SigilExtension implements Extension {
     /** Whether {@link SigilAuthentication} asked (then a secret or signing key is required). */
     private volatile boolean sigilAuthentication;
     private volatile SigilSettings settings;
-    private volatile TrustedIssuers trustedIssuers;
 
     /** Reads the deployment's MicroProfile Config; the constructor the container calls. */
     public SigilExtension() {
@@ -155,8 +154,7 @@ public class SigilExtension implements Extension {
                     + ", token lifetime=" + config.tokenLifetime() + ", keys: " + config.keys()
                     + (config.dataSource().map(ds -> ", JDBC user store: " + ds).orElse(""))
                     + "; settings are looked at again every " + settings.reloadInterval());
-            trustedIssuers = TrustedIssuers.load(deploymentConfig, config.policy(),
-                    loader != null ? loader : SigilExtension.class.getClassLoader(), Clock.systemUTC());
+            TrustedIssuers trustedIssuers = settings.snapshot().issuers();
             if (!trustedIssuers.isEmpty()) {
                 LOG.info(() -> "Sigil accepts (never issues) the tokens of outside issuers: " + trustedIssuers);
             }
@@ -175,15 +173,12 @@ public class SigilExtension implements Extension {
     }
 
     /**
-     * @return the outside issuers of {@code sigil.issuers}, read at deployment
+     * @return the outside issuers of {@code sigil.issuers} in force now (read at deployment and
+     *         again when the settings change)
      * @throws SigilConfigurationException if they could not be read
      */
     public TrustedIssuers trustedIssuers() {
-        TrustedIssuers current = trustedIssuers;
-        if (current == null) {
-            throw new SigilConfigurationException("Sigil's configuration was not loaded");
-        }
-        return current;
+        return settings().snapshot().issuers();
     }
 
     /**

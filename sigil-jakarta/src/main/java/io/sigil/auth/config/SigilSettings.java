@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
@@ -21,7 +22,9 @@ import org.eclipse.microprofile.config.Config;
  * (no thread of Sigil's own; the others go on with what they have). A changed, valid value takes
  * effect at once: a new immutable {@link Snapshot} replaces the old one, with a new verifier and a
  * new verified-token cache (so a changed audience, issuer or skew is never answered from a cache
- * filled under the old policy). The key ring is built again only when a key setting changed.
+ * filled under the old policy). The key ring is built again only when a key setting changed; the
+ * outside issuers of {@code sigil.issuers} are read again with every change, each keeping its key
+ * source while its key location (and the settings of {@link KeySources}) stay.
  *
  * <p>An invalid value keeps the last good snapshot and is logged SEVERE naming the key, once per
  * change of the settings' text (not once per request). A changed setting that is read only when
@@ -48,14 +51,22 @@ public final class SigilSettings {
      * @param config     the validated configuration
      * @param throttle   the login throttle's numbers ({@code sigil.throttle.*})
      * @param refresh    the refresh tokens' settings ({@code sigil.refresh.*})
-     * @param verifier   the verifier of presented tokens, built from {@code config}
-     * @param tokenCache the verified-token cache for {@code config}'s keys and policy
+     * @param verifier   the verifier of Sigil's own tokens, built from {@code config}
+     * @param tokenCache the verified-token cache for {@code config}'s keys and policy: Sigil's own
+     *                   tokens only
+     * @param issuers    the outside issuers of {@code sigil.issuers} ({@link TrustedIssuers#none()}
+     *                   when there are none)
+     * @param routedCache the cache of tokens verified by the token identity store, which routes
+     *                   them to Sigil's or an outside issuer's keys; emptied when any of those keys
+     *                   change. Without outside issuers, {@code tokenCache} itself; with them, a
+     *                   cache of its own, so that an outside token never comes out of {@code tokenCache}
      */
     public record Snapshot(SigilConfig config, ThrottlePolicy throttle, RefreshSettings refresh,
-                           NestedTokenVerifier verifier, VerifiedTokenCache tokenCache) {
+                           NestedTokenVerifier verifier, VerifiedTokenCache tokenCache, TrustedIssuers issuers,
+                           VerifiedTokenCache routedCache) {
 
         /**
-         * Builds the derived parts for a configuration.
+         * Builds the derived parts for a configuration without outside issuers.
          *
          * @param config   the configuration
          * @param throttle the throttle's numbers
@@ -64,8 +75,28 @@ public final class SigilSettings {
          * @return the snapshot
          */
         public static Snapshot of(SigilConfig config, ThrottlePolicy throttle, RefreshSettings refresh, Clock clock) {
-            return new Snapshot(config, throttle, refresh, config.verifier(clock),
-                    new VerifiedTokenCache(config.tokenCacheSize(), config.keys()::generation, config.policy(), clock));
+            return of(config, TrustedIssuers.none(), throttle, refresh, clock);
+        }
+
+        /**
+         * Builds the derived parts for a configuration and its outside issuers.
+         *
+         * @param config   the configuration
+         * @param issuers  the outside issuers
+         * @param throttle the throttle's numbers
+         * @param refresh  the refresh settings
+         * @param clock    the time source of the verifier and the cache
+         * @return the snapshot
+         */
+        public static Snapshot of(SigilConfig config, TrustedIssuers issuers, ThrottlePolicy throttle,
+                                  RefreshSettings refresh, Clock clock) {
+            SigilKeys keys = config.keys();
+            VerifiedTokenCache own = new VerifiedTokenCache(config.tokenCacheSize(), keys::generation, config.policy(),
+                    clock);
+            // Both generations only grow, so their sum changes exactly when either does.
+            LongSupplier both = () -> keys.generation() + issuers.generation();
+            return new Snapshot(config, throttle, refresh, config.verifier(clock), own, issuers, issuers.isEmpty() ? own
+                    : new VerifiedTokenCache(config.tokenCacheSize(), both, config.policy(), clock));
         }
     }
 
@@ -239,7 +270,8 @@ public final class SigilSettings {
             nextCheck.set(clock.millis() + fresh.intervalMillis());
             LOG.info(() -> "Sigil applied changed settings " + effective + ": issuer="
                     + fresh.snapshot().config().policy().issuer() + ", token lifetime="
-                    + fresh.snapshot().config().tokenLifetime());
+                    + fresh.snapshot().config().tokenLifetime() + ", outside issuers: "
+                    + fresh.snapshot().issuers().names());
         } catch (SigilConfigurationException e) {
             LOG.severe(e.getMessage() + " (changed: " + effective + "); Sigil keeps its last good settings");
         } catch (RuntimeException e) {
@@ -262,7 +294,13 @@ public final class SigilSettings {
             keys = previous.snapshot().config().keys();
         }
         SigilConfig config = SigilConfigLoader.load(view, classLoader, clock, keys, mayOnlyVerify);
-        Snapshot snapshot = Snapshot.of(config, ThrottlePolicy.from(view), RefreshSettings.from(view), clock);
+        TrustedIssuers keptSources = TrustedIssuers.none();
+        if (previous != null && previous.values() != null
+                && previous.values().changedKeys(values).stream().noneMatch(SettingKeys.KEY_SOURCES::contains)) {
+            keptSources = previous.snapshot().issuers();
+        }
+        TrustedIssuers issuers = TrustedIssuers.load(view, config.policy(), classLoader, clock, keptSources);
+        Snapshot snapshot = Snapshot.of(config, issuers, ThrottlePolicy.from(view), RefreshSettings.from(view), clock);
         return new Applied(values, snapshot, interval.toMillis());
     }
 }

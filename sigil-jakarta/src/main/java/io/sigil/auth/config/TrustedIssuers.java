@@ -4,6 +4,7 @@ import static io.sigil.auth.config.SigilConfigLoader.get;
 
 import io.sigil.auth.token.ClaimPath;
 import io.sigil.auth.token.IssuerRouting;
+import io.sigil.auth.token.KeyResolver;
 import io.sigil.auth.token.TokenPolicy;
 import io.sigil.auth.token.TokenVerifier;
 import java.time.Clock;
@@ -23,13 +24,15 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * The outside issuers of {@code sigil.issuers}, read and checked at deployment, each with its own
- * key source (a key file re-read when it changes, an {@code https:} JWK Set fetched and refreshed,
- * as for Sigil's other key locations; secret keys are refused) and its own claim requirements:
- * its {@code iss}, its audiences, and Sigil's clock skew, maximum token age and maximum length.
- * {@link #routing} puts them beside the deployment's own issuer, so that a token is verified only
- * under the keys of the issuer its {@code iss} names. Thread-safe; the key sources follow their
- * files and URLs.
+ * The outside issuers of {@code sigil.issuers}, each with its own key source (a key file re-read
+ * when it changes, an {@code https:} JWK Set fetched and refreshed, as for Sigil's other key
+ * locations; secret keys are refused) and its own claim requirements: its {@code iss}, its
+ * audiences, and Sigil's clock skew, maximum token age and maximum length. Read at deployment and
+ * again by every reload of {@link SigilSettings} that sees a changed setting; a reload passes the
+ * issuers in force, so that an issuer whose key location did not change keeps its key source
+ * (its file is not read again, its JWK Set not fetched again). {@link #routing} puts them beside
+ * the deployment's own issuer, so that a token is verified only under the keys of the issuer its
+ * {@code iss} names. Immutable and thread-safe; the key sources follow their files and URLs.
  */
 public final class TrustedIssuers {
 
@@ -45,20 +48,29 @@ public final class TrustedIssuers {
     public static final String AUDIENCES = "audiences";
     /** The path of the claim that holds the caller's groups, e.g. {@code realm_access/roles}; default {@code groups}. */
     public static final String GROUPS_CLAIM = "groups-claim";
+    /** Every key suffix of an issuer. */
+    static final List<String> SUFFIXES = List.of(ISS, KEYS_LOCATION, AUDIENCES, GROUPS_CLAIM);
 
     /** Names may appear in environment variables and must not make two keys collide. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-    private static final TrustedIssuers NONE = new TrustedIssuers(List.of(), Map.of(), KeyGeneration.fixed());
+    private static final TrustedIssuers NONE = new TrustedIssuers(List.of(), Map.of(), Map.of(), KeyGeneration.fixed());
+
+    /** An issuer's opened key source and the location it was opened from. */
+    private record Opened(String location, KeySources.Source keys) {
+    }
 
     private final List<TrustedIssuer> issuers;
     private final Map<String, IssuerRouting.Route> routes;
+    /** By issuer name. */
+    private final Map<String, Opened> opened;
     private final KeyGeneration generation;
 
     private TrustedIssuers(List<TrustedIssuer> issuers, Map<String, IssuerRouting.Route> routes,
-                           KeyGeneration generation) {
+                           Map<String, Opened> opened, KeyGeneration generation) {
         this.issuers = List.copyOf(issuers);
         this.routes = Map.copyOf(routes);
+        this.opened = Map.copyOf(opened);
         this.generation = generation;
     }
 
@@ -80,13 +92,32 @@ public final class TrustedIssuers {
      *                                     ambiguous, or the keys are unusable or secret
      */
     public static TrustedIssuers load(Config config, TokenPolicy ownPolicy, ClassLoader classLoader, Clock clock) {
-        List<String> names = names(config);
+        return load(config, ownPolicy, classLoader, clock, NONE);
+    }
+
+    /**
+     * Reads the outside issuers again, keeping the key source of each issuer of {@code previous}
+     * whose name and key location are unchanged.
+     *
+     * @param config      the configuration
+     * @param ownPolicy   the deployment's own claim requirements
+     * @param classLoader the deployment's class loader, for {@code classpath:} locations
+     * @param clock       the time source of the verifiers and key sources
+     * @param previous    the issuers in force, whose key sources may be kept; {@link #none()} to
+     *                    open every source anew (when a setting of {@link KeySources} changed)
+     * @return the issuers; {@link #none()} when {@code sigil.issuers} is unset
+     * @throws SigilConfigurationException naming the key, as {@link #load(Config, TokenPolicy, ClassLoader, Clock)}
+     */
+    static TrustedIssuers load(Config config, TokenPolicy ownPolicy, ClassLoader classLoader, Clock clock,
+                               TrustedIssuers previous) {
+        List<String> names = listedNames(config);
         if (names.isEmpty()) {
             return NONE;
         }
-        KeySources sources = SigilKeysLoader.sources(config, classLoader, clock);
+        KeySources sources = null;
         List<TrustedIssuer> issuers = new ArrayList<>();
         Map<String, IssuerRouting.Route> routes = new HashMap<>();
+        Map<String, Opened> opened = new HashMap<>();
         List<Supplier<?>> snapshots = new ArrayList<>();
         for (String name : names) {
             TrustedIssuer issuer = read(config, name, ownPolicy.issuer());
@@ -94,15 +125,24 @@ public final class TrustedIssuers {
                 throw new SigilConfigurationException(issuer.key(ISS) + " is the iss of another issuer in "
                         + ISSUERS + ": each issuer needs its own iss");
             }
-            KeySources.Source keys = sources.open(issuer.keysLocation(), issuer.key(KEYS_LOCATION), null);
+            Opened keys = previous.opened.get(name);
+            if (keys == null || !keys.location().equals(issuer.keysLocation())) {
+                if (sources == null) {
+                    sources = SigilKeysLoader.sources(config, classLoader, clock);
+                }
+                // Each issuer's files on a schedule of their own, which is dropped with the issuer.
+                keys = new Opened(issuer.keysLocation(), sources.withOwnSchedule()
+                        .open(issuer.keysLocation(), issuer.key(KEYS_LOCATION), null));
+            }
             TokenPolicy policy = new TokenPolicy(issuer.issuer(), issuer.audiences(), ownPolicy.clockSkew(),
                     ownPolicy.maxTokenAge(), ownPolicy.maxTokenLength());
-            routes.put(issuer.issuer(), new IssuerRouting.Route(new TokenVerifier(keys.resolver(), policy, clock),
-                    issuer.groupsClaim()));
-            snapshots.add(keys.snapshot());
+            routes.put(issuer.issuer(), new IssuerRouting.Route(new TokenVerifier(keys.keys().resolver(), policy,
+                    clock), issuer.groupsClaim()));
+            opened.put(name, keys);
+            snapshots.add(keys.keys().snapshot());
             issuers.add(issuer);
         }
-        return new TrustedIssuers(issuers, routes, new KeyGeneration(snapshots));
+        return new TrustedIssuers(issuers, routes, opened, new KeyGeneration(snapshots));
     }
 
     /**
@@ -114,7 +154,15 @@ public final class TrustedIssuers {
         return PREFIX + name + "." + suffix;
     }
 
-    private static List<String> names(Config config) {
+    /**
+     * @param name a name as listed in {@code sigil.issuers}, trimmed
+     * @return whether it is a well-formed issuer name
+     */
+    static boolean isWellFormedName(String name) {
+        return NAME.matcher(name).matches();
+    }
+
+    private static List<String> listedNames(Config config) {
         Optional<String> value = get(config, ISSUERS, String.class).map(String::trim).filter(v -> !v.isEmpty());
         if (value.isEmpty()) {
             return List.of();
@@ -123,7 +171,7 @@ public final class TrustedIssuers {
         Set<String> folded = new HashSet<>();
         for (String item : value.get().split(",", -1)) {
             String name = item.trim();
-            if (!NAME.matcher(name).matches()) {
+            if (!isWellFormedName(name)) {
                 throw new SigilConfigurationException(ISSUERS + " must list names of 1 to 64 letters, digits, '_' "
                         + "or '-', separated by commas");
             }
@@ -172,6 +220,20 @@ public final class TrustedIssuers {
     /** @return the outside issuers, in the order of {@code sigil.issuers} */
     public List<TrustedIssuer> issuers() {
         return issuers;
+    }
+
+    /** @return the names of the outside issuers, in the order of {@code sigil.issuers} */
+    public List<String> names() {
+        return issuers.stream().map(TrustedIssuer::name).toList();
+    }
+
+    /**
+     * @param name an issuer's name
+     * @return the key source of that issuer, for tests that check it was kept; null if there is none
+     */
+    KeyResolver keysOf(String name) {
+        Opened keys = opened.get(name);
+        return keys == null ? null : keys.keys().resolver();
     }
 
     /** @return whether no outside issuer is configured */

@@ -16,8 +16,9 @@
  * which are fixed at deployment; {@link io.sigil.auth.config.SigilConfigProducer} makes the
  * settings, the current configuration, the verifier and the issuer injectable. Key files are re-read when they change
  * ({@code ReloadingFile}, {@code ReloadSchedule}). Outside issuers ({@code sigil.issuers}) are
- * read once, at deployment, by {@link io.sigil.auth.config.TrustedIssuers}, each with its own key
- * source, and made injectable by {@link io.sigil.auth.config.TrustedIssuersProducer}; the token
- * identity store routes each token to its issuer's keys.
+ * read by {@link io.sigil.auth.config.TrustedIssuers}, each with its own key source, as part of
+ * every {@code SigilSettings} snapshot (so they are live settings too), and made injectable by
+ * {@link io.sigil.auth.config.TrustedIssuersProducer}; the token identity store routes each token
+ * to its issuer's keys.
  */
 package io.sigil.auth.config;

@@ -1,6 +1,5 @@
 package io.sigil.auth.identitystore;
 
-import io.sigil.auth.config.SigilConfig;
 import io.sigil.auth.config.SigilSettings;
 import io.sigil.auth.config.TrustedIssuers;
 import io.sigil.auth.metrics.RefusalReason;
@@ -15,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
-import java.time.Clock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -23,7 +21,7 @@ import java.util.logging.Logger;
  * Validates {@link TokenCredential}s with the verifier of the settings in force
  * ({@link SigilSettings#snapshot()}; a {@code NestedTokenVerifier}: signed
  * tokens, and signed-then-encrypted ones when {@code mp.jwt.decrypt.key.location} is set), or, for
- * a token of an outside issuer of {@code sigil.issuers}, with that issuer's keys only (see
+ * a token of an outside issuer of {@code sigil.issuers} in force, with that issuer's keys only (see
  * {@link IssuerRouting}), then requires
  * the claims named by {@code sigil.token.required-claims}, then, once the signature and claims
  * have passed, asks the {@link RevocationStore} whether the token was revoked. A token presented
@@ -42,14 +40,10 @@ public class TokenIdentityStore implements IdentityStore {
     @Inject
     RevocationStore revocations;
 
-    /** The outside issuers of {@code sigil.issuers}; null (none) in unit tests that do not set it. */
-    @Inject
-    TrustedIssuers outside;
-
     @Inject
     SigilMetrics metrics;
 
-    /** The routing and cache built for the snapshot in force, when there are outside issuers. */
+    /** The routing and cache of the snapshot in force. */
     private volatile Routed routed;
 
     @Override
@@ -86,35 +80,20 @@ public class TokenIdentityStore implements IdentityStore {
     }
 
     /**
-     * Without outside issuers, the snapshot's own verifier and cache. With them, a routing to each
-     * issuer's keys in front of the snapshot's verifier, and a cache that is also dropped when an
-     * outside issuer's keys change; built once per snapshot (two threads may both build one; either
-     * is right).
+     * Without outside issuers, the snapshot's own verifier. With them (also a part of the
+     * snapshot, so a changed issuer comes with a new snapshot and a new cache), a routing to each
+     * issuer's keys in front of it, with the snapshot's cache of routed tokens, which is emptied
+     * when Sigil's or an outside issuer's keys change. Built once per snapshot (two threads may both build one; either is right).
      */
     private Routed routedFor(SigilSettings.Snapshot now) {
         Routed known = routed;
         if (known != null && known.snapshot() == now) {
             return known;
         }
-        if (outside == null || outside.isEmpty()) {
-            known = new Routed(now, now.verifier()::verify, now.tokenCache());
-            routed = known;
-            return known;
-        }
-        SigilConfig config = now.config();
-        IssuerRouting.Verifier verifier;
-        try {
-            verifier = outside.routing(now.verifier()::verify, config.policy())::verify;
-        } catch (IllegalArgumentException e) {
-            // mp.jwt.verify.issuer was changed to an outside issuer's iss: Sigil's own tokens only
-            LOG.severe(() -> "Sigil's issuer " + config.policy().issuer() + " is also the iss of an issuer in "
-                    + TrustedIssuers.ISSUERS + ": only Sigil's own keys are used until one of them changes");
-            verifier = now.verifier()::verify;
-        }
-        TrustedIssuers issuers = outside;
-        // Both generations only grow, so their sum changes exactly when either does.
-        known = new Routed(now, verifier, new VerifiedTokenCache(config.tokenCacheSize(),
-                () -> config.keys().generation() + issuers.generation(), config.policy(), Clock.systemUTC()));
+        TrustedIssuers outside = now.issuers();
+        IssuerRouting.Verifier verifier = outside.isEmpty() ? now.verifier()::verify
+                : outside.routing(now.verifier()::verify, now.config().policy())::verify;
+        known = new Routed(now, verifier, now.routedCache());
         routed = known;
         return known;
     }

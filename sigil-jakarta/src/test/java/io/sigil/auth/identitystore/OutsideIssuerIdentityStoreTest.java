@@ -9,9 +9,11 @@ import io.sigil.auth.config.SigilSettings;
 import io.sigil.auth.metrics.SigilMetrics;
 import io.sigil.auth.config.TrustedIssuers;
 import io.sigil.auth.principal.SigilJsonWebToken;
+import io.sigil.auth.refresh.RefreshSettings;
 import io.sigil.auth.revocation.MapRevocationStore;
 import io.sigil.auth.testing.TestConfigs;
 import io.sigil.auth.testing.TestTokens;
+import io.sigil.auth.throttle.ThrottlePolicy;
 import io.sigil.auth.token.Jwk;
 import io.sigil.auth.token.JwsAlgorithm;
 import io.sigil.auth.token.SigningKey;
@@ -64,13 +66,13 @@ class OutsideIssuerIdentityStoreTest {
         revocations = new MapRevocationStore(new ConcurrentHashMap<>(), false, config.policy().clockSkew(),
                 config.tokenLifetime(), TestTokens.CLOCK);
         store = new TokenIdentityStore();
-        store.settings = SigilSettings.fixed(config, TestTokens.CLOCK);
-        store.outside = issuers;
+        store.settings = SigilSettings.fixed(SigilSettings.Snapshot.of(config, issuers, ThrottlePolicy.defaults(),
+                RefreshSettings.defaults(), TestTokens.CLOCK));
         store.revocations = revocations;
         store.metrics = new SigilMetrics();
     }
 
-    private static SigningKey ecKey(String kid) throws Exception {
+    static SigningKey ecKey(String kid) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         KeyPair pair = generator.generateKeyPair();
