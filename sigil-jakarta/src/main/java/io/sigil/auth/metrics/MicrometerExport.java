@@ -17,7 +17,11 @@ import java.util.function.Supplier;
  * {@link CounterFamily}, reading the {@code LongAdder} of {@link SigilMetrics} when the registry
  * publishes (nothing is added to the request path), and one {@link Gauge} per {@link GaugeFamily}.
  * A family's label becomes a tag. The key ring's state is read at most once a second for all of
- * them. Thread-safe after construction.
+ * them. The meters are registered through the registry's name-and-tags methods
+ * ({@code more().counter(…)}, {@code gauge(…)}), not through the builders: WildFly's per-deployment
+ * registry forwards only those to the server's registry (a builder's meter stays in the
+ * deployment's registry and is never published), so the meters carry no description there.
+ * Thread-safe after construction.
  */
 final class MicrometerExport {
 
@@ -43,16 +47,18 @@ final class MicrometerExport {
             List<String> values = family.labelValues();
             for (int i = 0; i < values.size(); i++) {
                 int index = i;
-                Tags tags = family.label() == null ? Tags.empty() : Tags.of(family.label(), values.get(i));
-                meters.add(FunctionCounter.builder(family.baseName(), this.metrics,
-                                m -> family.count(m, family == CounterFamily.KEY_RELOADS ? sampler.state() : null, index))
-                        .description(family.help()).tags(tags).register(registry));
+                meters.add(registry.more().counter(family.baseName(), tags(family.label(), values.get(i)), this.metrics,
+                        m -> family.count(m, family == CounterFamily.KEY_RELOADS ? sampler.state() : null, index)));
             }
         }
         for (GaugeFamily gauge : GaugeFamily.values()) {
-            meters.add(Gauge.builder(gauge.metricName(), sampler, s -> gauge.value(s.state()))
-                    .description(gauge.help()).strongReference(true).register(registry));
+            registry.gauge(gauge.metricName(), Tags.empty(), sampler, s -> gauge.value(s.state()));
+            meters.add(registry.get(gauge.metricName()).gauge());
         }
+    }
+
+    private static Tags tags(String label, String value) {
+        return label == null ? Tags.empty() : Tags.of(label, value);
     }
 
     /** Removes every meter this export registered (the application stops). */

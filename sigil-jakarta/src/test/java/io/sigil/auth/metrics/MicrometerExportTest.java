@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.search.RequiredSearch;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sigil.auth.config.KeyRingState;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 /** The Micrometer bridge: function counters over the LongAdders, tags from the labels, the key ring's gauges. */
@@ -59,8 +62,40 @@ class MicrometerExportTest {
                 .hasSize(series);
         assertThat(registry.getMeters()).filteredOn(m -> m.getId().getType() == Meter.Type.GAUGE)
                 .hasSize(GaugeFamily.values().length);
-        assertThat(registry.get("sigil_tokens_refused").functionCounter().getId().getDescription())
-                .isEqualTo("Presented tokens refused, by reason.");
+    }
+
+    @Test
+    void export_intoARegistryThatForwardsOnlyNameAndTagsRegistrations_publishesEveryMeterThere() {
+        // WildFly's per-deployment registry passes only these methods on to the server's registry.
+        SimpleMeterRegistry server = new SimpleMeterRegistry();
+        SimpleMeterRegistry deployment = new SimpleMeterRegistry() {
+            @Override
+            public <T> T gauge(String name, Iterable<Tag> tags, T state, ToDoubleFunction<T> valueFunction) {
+                return server.gauge(name, tags, state, valueFunction);
+            }
+
+            @Override
+            public More more() {
+                return new More() {
+                    @Override
+                    public <T> FunctionCounter counter(String name, Iterable<Tag> tags, T obj, ToDoubleFunction<T> countFunction) {
+                        return server.more().counter(name, tags, obj, countFunction);
+                    }
+                };
+            }
+
+            @Override
+            public RequiredSearch get(String name) {
+                return server.get(name);
+            }
+        };
+        metrics.tokenRefused(RefusalReason.EXPIRED);
+
+        new MicrometerExport(deployment, metrics, () -> keys, () -> 0L);
+
+        assertThat(server.get("sigil_tokens_refused").tag("reason", "expired").functionCounter().count()).isEqualTo(1);
+        assertThat(server.get("sigil_verification_keys").gauge().value()).isEqualTo(3);
+        assertThat(deployment.getMeters()).as("nothing stays behind in the deployment's registry").isEmpty();
     }
 
     @Test
