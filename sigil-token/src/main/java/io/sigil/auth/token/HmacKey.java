@@ -10,17 +10,14 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A shared secret bound to one HMAC algorithm (HS256, HS384 or HS512): it both signs and
- * verifies. Immutable and thread-safe: each thread works on its own clone of an initialised
- * {@link Mac}, made once and reset by every {@code doFinal}; MACs are compared with
- * {@link MessageDigest#isEqual}. Never published as a JWK.
+ * verifies. Immutable and thread-safe: every operation works on its own clone of an initialised
+ * {@link Mac}; MACs are compared with {@link MessageDigest#isEqual}. Never published as a JWK.
  */
 public final class HmacKey implements SigningKey, VerificationKey {
 
     private final JwsAlgorithm algorithm;
     private final String keyId;
     private final Mac prototype;
-    /** A clone of {@link #prototype} per thread: cloning costs about as much as the MAC itself. */
-    private final ThreadLocal<Mac> perThread = ThreadLocal.withInitial(this::cloneMac);
 
     private HmacKey(JwsAlgorithm algorithm, String keyId, byte[] secret) {
         if (algorithm == null || !algorithm.isSymmetric()) {
@@ -87,23 +84,6 @@ public final class HmacKey implements SigningKey, VerificationKey {
         return signature != null && MessageDigest.isEqual(mac().doFinal(signingInput), signature);
     }
 
-    /**
-     * {@link #verify} over {@code ascii[0, length)}, without copying it out.
-     *
-     * @param ascii     the ASCII bytes of the whole compact token
-     * @param length    the length of the signing input {@code header.payload}
-     * @param signature the decoded signature
-     * @return whether the signature is valid for this key
-     */
-    boolean verifyPrefix(byte[] ascii, int length, byte[] signature) {
-        if (signature == null) {
-            return false;
-        }
-        Mac mac = mac();
-        mac.update(ascii, 0, length);
-        return MessageDigest.isEqual(mac.doFinal(), signature);
-    }
-
     /** @return this key, which verifies what it signs */
     @Override
     public VerificationKey verificationKey() {
@@ -116,11 +96,8 @@ public final class HmacKey implements SigningKey, VerificationKey {
         return Optional.empty();
     }
 
+    /** @return a fresh clone of the initialised prototype, which is never used itself */
     private Mac mac() {
-        return perThread.get();
-    }
-
-    private Mac cloneMac() {
         try {
             return (Mac) prototype.clone();
         } catch (CloneNotSupportedException e) {

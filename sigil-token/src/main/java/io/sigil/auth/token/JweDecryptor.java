@@ -109,8 +109,8 @@ public final class JweDecryptor {
         byte[] tag = Base64Url.decode(compact, dots[3] + 1, compact.length());
         JsonObject header = StrictJson.parseObject(headerBytes, "header");
         JweAlgorithm algorithm = checkHeader(header);
-        String keyId = TokenVerifier.optionalString(header, "kid");
-        String contentType = TokenVerifier.optionalString(header, "cty");
+        String keyId = StrictJson.optionalString(header, "kid");
+        String contentType = StrictJson.optionalString(header, "cty");
         if (iv.length != IV_BYTES || tag.length != TAG_BYTES) {
             throw new InvalidTokenException("wrong IV or tag length");
         }
@@ -145,9 +145,9 @@ public final class JweDecryptor {
     }
 
     private static JweAlgorithm checkHeader(JsonObject header) throws InvalidTokenException {
-        JweAlgorithm algorithm = JweAlgorithm.fromJoseName(TokenVerifier.optionalString(header, "alg"))
+        JweAlgorithm algorithm = JweAlgorithm.fromJoseName(StrictJson.optionalString(header, "alg"))
                 .orElseThrow(() -> new InvalidTokenException("unsupported alg"));
-        if (!ENC.equals(TokenVerifier.optionalString(header, "enc"))) {
+        if (!ENC.equals(StrictJson.optionalString(header, "enc"))) {
             throw new InvalidTokenException("unsupported enc");
         }
         for (String name : REFUSED_MEMBERS) {
@@ -155,7 +155,7 @@ public final class JweDecryptor {
                 throw new InvalidTokenException("header member " + name + " is not supported");
             }
         }
-        String typ = TokenVerifier.optionalString(header, "typ");
+        String typ = StrictJson.optionalString(header, "typ");
         if (typ != null && !typ.equalsIgnoreCase("JWT") && !typ.equalsIgnoreCase("application/jwt")) {
             throw new InvalidTokenException("unexpected typ");
         }

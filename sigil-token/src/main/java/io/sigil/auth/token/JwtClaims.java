@@ -17,7 +17,7 @@ import java.util.Set;
  * @param expiresAt {@code exp}
  * @param tokenId   {@code jti}, or {@code null}
  * @param json      every claim, as parsed; from {@link TokenVerifier} an immutable, thread-safe
- *                  object parsed from the verified payload on first use, equal to the eager parse
+ *                  JSON-P object
  */
 public record JwtClaims(String name, String subject, String issuer, Set<String> audience,
                         Set<String> groups, Instant issuedAt, Instant expiresAt, String tokenId,

@@ -1,18 +1,12 @@
 package io.sigil.auth.token;
 
 import io.sigil.auth.token.internal.Base64Url;
-import io.sigil.auth.token.internal.CheckedHeader;
-import io.sigil.auth.token.internal.CheckedHeaders;
 import io.sigil.auth.token.internal.ClaimChecks;
-import io.sigil.auth.token.internal.ClaimsReader;
 import io.sigil.auth.token.internal.StrictJson;
 
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,12 +29,10 @@ import java.util.Optional;
  * token's {@code alg} are tried, at most {@link KeyResolver#MAX_CANDIDATES}. A kid that matches
  * no key at all is refused as {@code unknown kid}.
  *
- * <p>Claims are read in one streaming JSON-P pass ({@link ClaimsReader}) as strictly as the
- * header; {@link JwtClaims#json()} is built from the verified payload only when first used.
+ * <p>The claims are parsed once, as strictly as the header, into the object
+ * {@link JwtClaims#json()} returns, and checked from it ({@link ClaimChecks}).
  *
- * <p>Thread-safe if its resolver is. Its only mutable state is a bounded cache of the last few
- * protected headers of tokens whose signature verified ({@link CheckedHeaders}); the key is still
- * resolved, and the signature checked, for every token.
+ * <p>Immutable and thread-safe if its resolver is.
  */
 public final class TokenVerifier {
 
@@ -48,8 +40,6 @@ public final class TokenVerifier {
     private static final List<String> KEY_REFERENCES = List.of("jwk", "jku", "x5u", "x5c");
 
     private final KeyResolver keys;
-    /** Headers of tokens that verified, with what {@link #checkHeader} found in them. */
-    private final CheckedHeaders headers = new CheckedHeaders();
     private final TokenPolicy policy;
     private final Clock clock;
 
@@ -74,10 +64,8 @@ public final class TokenVerifier {
      */
     public VerifiedToken verify(String compact) throws InvalidTokenException {
         Verified verified = verifiedPayload(compact);
-        // one streaming pass, as strict as StrictJson; the JsonObject is built only if asked for
-        ClaimsReader.Kept kept = ClaimsReader.read(verified.payload());
-        JwtClaims claims = ClaimChecks.check(kept, verified.payload(), policy, clock.instant());
-        return new VerifiedToken(compact, verified.key().keyId(), claims);
+        JsonObject claims = StrictJson.parseObject(verified.payload(), "claims");
+        return new VerifiedToken(compact, verified.key().keyId(), ClaimChecks.check(claims, policy, clock.instant()));
     }
 
     /**
@@ -108,52 +96,22 @@ public final class TokenVerifier {
         if (firstDot < 0 || secondDot < 0 || compact.indexOf('.', secondDot + 1) >= 0) {
             throw new InvalidTokenException("token must have exactly three parts");
         }
-        byte[] ascii = asciiBytes(compact);
-        CheckedHeader header = headers.find(compact, firstDot);
-        boolean cached = header != null;
-        if (!cached) {
-            JsonObject json = StrictJson.parseObject(Base64Url.decode(ascii, 0, firstDot), "header");
-            header = new CheckedHeader(compact.substring(0, firstDot), checkHeader(json), optionalString(json, "kid"));
-        }
-        byte[] payloadBytes = Base64Url.decode(ascii, firstDot + 1, secondDot);
-        byte[] signature = Base64Url.decode(ascii, secondDot + 1, ascii.length);
-        List<VerificationKey> candidates = candidates(header.keyId(), header.algorithm());
-        for (VerificationKey key : candidates) {
-            if (key.algorithm() != header.algorithm()) {
+        JsonObject header = StrictJson.parseObject(Base64Url.decode(compact, 0, firstDot), "header");
+        JwsAlgorithm algorithm = checkHeader(header);
+        String keyId = StrictJson.optionalString(header, "kid");
+        byte[] payloadBytes = Base64Url.decode(compact, firstDot + 1, secondDot);
+        byte[] signature = Base64Url.decode(compact, secondDot + 1, compact.length());
+        // Every character of the signing input has passed the base64url check or is a dot: ASCII.
+        byte[] signingInput = compact.substring(0, secondDot).getBytes(StandardCharsets.US_ASCII);
+        for (VerificationKey key : candidates(keyId, algorithm)) {
+            if (key.algorithm() != algorithm) {
                 throw new InvalidTokenException("algorithm does not match the key");
             }
-            if (verify(key, ascii, secondDot, signature)) {
-                if (!cached) {
-                    headers.remember(header);
-                }
+            if (key.verify(signingInput, signature)) {
                 return new Verified(payloadBytes, key);
             }
         }
         throw new InvalidTokenException("signature mismatch");
-    }
-
-    /**
-     * One byte per character: the character if ASCII, else {@code '?'}, which the base64url check
-     * refuses as it would the character itself. Once the parts have passed that check, these are
-     * the token's ASCII bytes, at the same indexes as in the string.
-     */
-    private static byte[] asciiBytes(String compact) {
-        byte[] ascii = compact.getBytes(StandardCharsets.US_ASCII);
-        if (ascii.length != compact.length()) {
-            // a surrogate pair became one '?': map character by character instead
-            ascii = new byte[compact.length()];
-            for (int i = 0; i < ascii.length; i++) {
-                char c = compact.charAt(i);
-                ascii[i] = c < 0x80 ? (byte) c : (byte) '?';
-            }
-        }
-        return ascii;
-    }
-
-    /** Checks the signature over {@code ascii[0, length)}, the signing input. */
-    private static boolean verify(VerificationKey key, byte[] ascii, int length, byte[] signature) {
-        return key instanceof HmacKey hmac ? hmac.verifyPrefix(ascii, length, signature)
-                : key.verify(Arrays.copyOf(ascii, length), signature);
     }
 
     private List<VerificationKey> candidates(String keyId, JwsAlgorithm algorithm) throws InvalidTokenException {
@@ -172,7 +130,7 @@ public final class TokenVerifier {
     }
 
     private static JwsAlgorithm checkHeader(JsonObject header) throws InvalidTokenException {
-        Optional<JwsAlgorithm> algorithm = JwsAlgorithm.fromJoseName(optionalString(header, "alg"));
+        Optional<JwsAlgorithm> algorithm = JwsAlgorithm.fromJoseName(StrictJson.optionalString(header, "alg"));
         if (algorithm.isEmpty()) {
             throw new InvalidTokenException("algorithm does not match the key");
         }
@@ -182,7 +140,7 @@ public final class TokenVerifier {
         if (header.containsKey("b64")) {
             throw new InvalidTokenException("unencoded payloads are not supported");
         }
-        String typ = optionalString(header, "typ");
+        String typ = StrictJson.optionalString(header, "typ");
         if (typ != null && !typ.equalsIgnoreCase("JWT") && !typ.equalsIgnoreCase("application/jwt")) {
             throw new InvalidTokenException("unexpected typ");
         }
@@ -192,16 +150,5 @@ public final class TokenVerifier {
             }
         }
         return algorithm.get();
-    }
-
-    static String optionalString(JsonObject object, String name) throws InvalidTokenException {
-        JsonValue value = object.get(name);
-        if (value == null) {
-            return null;
-        }
-        if (value.getValueType() != JsonValue.ValueType.STRING) {
-            throw new InvalidTokenException(name + " must be a string");
-        }
-        return ((JsonString) value).getString();
     }
 }

@@ -14,8 +14,7 @@ public record VerifiedToken(String compact, String keyId, JwtClaims claims) {
 
     /**
      * Checks that the token carries each of these claims with a value other than {@code null}
-     * ({@code sigil.token.required-claims}). Claims outside the registered ones are read from
-     * {@link JwtClaims#json()}, which parses the claims in full on first use.
+     * ({@code sigil.token.required-claims}), as {@link JwtClaims#json()} holds them.
      *
      * @param names the claims every accepted token must carry
      * @throws InvalidTokenException naming the first claim that is missing or null

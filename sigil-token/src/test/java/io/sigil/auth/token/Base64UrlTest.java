@@ -89,36 +89,4 @@ class Base64UrlTest {
             return false;
         }
     }
-
-    @Test
-    void decodeBytes_randomTexts_answerAsDecodeString() {
-        Random random = new Random(99);
-        String alphabet = TestJws.ALPHABET + "=+/. \u00e9";
-        for (int i = 0; i < 5_000; i++) {
-            StringBuilder text = new StringBuilder("x.");
-            for (int n = random.nextInt(12); n > 0; n--) {
-                text.append(random.nextInt(8) == 0 ? alphabet.charAt(random.nextInt(alphabet.length()))
-                        : TestJws.ALPHABET.charAt(random.nextInt(64)));
-            }
-            String s = text.append(".y").toString();
-            byte[] ascii = new byte[s.length()];
-            for (int c = 0; c < ascii.length; c++) {
-                ascii[c] = s.charAt(c) < 0x80 ? (byte) s.charAt(c) : (byte) '?';
-            }
-            assertThat(decoded(() -> Base64Url.decode(ascii, 2, ascii.length - 2)))
-                    .as(s).isEqualTo(decoded(() -> Base64Url.decode(s, 2, s.length() - 2)));
-        }
-    }
-
-    private interface Decode {
-        byte[] run() throws InvalidTokenException;
-    }
-
-    private static String decoded(Decode decode) {
-        try {
-            return java.util.Arrays.toString(decode.run());
-        } catch (InvalidTokenException e) {
-            return e.reason();
-        }
-    }
 }

@@ -4,13 +4,18 @@ import io.sigil.auth.token.InvalidTokenException;
 import io.sigil.auth.token.JwtClaims;
 import io.sigil.auth.token.TokenPolicy;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Checks the members {@link ClaimsReader} kept from a verified payload against a
+ * Checks the claims of a verified token, parsed by {@link StrictJson}, against a
  * {@link TokenPolicy}, in this order, each failure with its own reason: {@code exp} (required),
  * {@code nbf}, {@code iat}, the maximum age, {@code iss}, {@code aud}, the caller name
  * ({@code upn}, else {@code preferred_username}, else {@code sub}), {@code groups}, {@code jti}.
@@ -29,19 +34,18 @@ public final class ClaimChecks {
     }
 
     /**
-     * @param kept    what {@link ClaimsReader} kept from {@code payload}
-     * @param payload the verified claims bytes, parsed into {@link JwtClaims#json()} on first use
-     * @param policy  the requirements
-     * @param now     the current time
+     * @param claims the verified claims, as {@link StrictJson#parseObject} parsed them; they
+     *               become {@link JwtClaims#json()}
+     * @param policy the requirements
+     * @param now    the current time
      * @return the checked claims
      * @throws InvalidTokenException if a claim has the wrong type or fails the policy
      */
-    public static JwtClaims check(ClaimsReader.Kept kept, byte[] payload, TokenPolicy policy, Instant now)
-            throws InvalidTokenException {
+    public static JwtClaims check(JsonObject claims, TokenPolicy policy, Instant now) throws InvalidTokenException {
         long nowSeconds = now.getEpochSecond();
         long skew = policy.clockSkew().toSeconds();
 
-        long expiresAt = numericDate(kept, ClaimsReader.EXP, "exp");
+        long expiresAt = numericDate(claims, "exp");
         if (expiresAt == ABSENT) {
             throw new InvalidTokenException("missing exp");
         }
@@ -49,11 +53,11 @@ public final class ClaimChecks {
         if (nowSeconds >= expiresAt + skew) {
             throw new InvalidTokenException("token expired");
         }
-        long notBefore = numericDate(kept, ClaimsReader.NBF, "nbf");
+        long notBefore = numericDate(claims, "nbf");
         if (notBefore != ABSENT && nowSeconds + skew < notBefore) {
             throw new InvalidTokenException("token not yet valid");
         }
-        long issuedAt = numericDate(kept, ClaimsReader.IAT, "iat");
+        long issuedAt = numericDate(claims, "iat");
         if (issuedAt != ABSENT && nowSeconds + skew < issuedAt) {
             throw new InvalidTokenException("token issued in the future");
         }
@@ -67,75 +71,47 @@ public final class ClaimChecks {
             }
         }
 
-        String issuer = optionalString(kept, ClaimsReader.ISS, "iss");
+        String issuer = StrictJson.optionalString(claims, "iss");
         if (!policy.issuer().equals(issuer)) {
             throw new InvalidTokenException("wrong issuer");
         }
-        Set<String> audience = stringOrStrings(kept, ClaimsReader.AUD, "aud");
-        if (!policy.audiences().isEmpty() && !containsAny(policy.audiences(), audience)) {
+        Set<String> audience = claims.get("aud") instanceof JsonString one ? Set.of(one.getString())
+                : strings(claims, "aud");
+        if (!policy.audiences().isEmpty() && audience.stream().noneMatch(policy.audiences()::contains)) {
             throw new InvalidTokenException("wrong audience");
         }
 
-        String subject = optionalString(kept, ClaimsReader.SUB, "sub");
-        String name = optionalString(kept, ClaimsReader.UPN, "upn");
-        if (name == null) {
-            name = optionalString(kept, ClaimsReader.PREFERRED_USERNAME, "preferred_username");
-        }
-        if (name == null) {
-            name = subject;
-        }
-        if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH || hasForbiddenCharacter(name)) {
+        String subject = StrictJson.optionalString(claims, "sub");
+        String name = callerName(claims, subject);
+        if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH
+                || name.codePoints().anyMatch(ClaimChecks::isForbiddenInName)) {
             throw new InvalidTokenException("missing or invalid caller name");
         }
-        Set<String> groups = strings(kept, ClaimsReader.GROUPS, "groups");
-        String tokenId = optionalString(kept, ClaimsReader.JTI, "jti");
+        Set<String> groups = strings(claims, "groups");
+        String tokenId = StrictJson.optionalString(claims, "jti");
         return new JwtClaims(name, subject, issuer, audience, groups,
                 issuedAt == ABSENT ? null : Instant.ofEpochSecond(issuedAt), Instant.ofEpochSecond(expiresAt),
-                tokenId, new LazyClaimsJson(payload));
+                tokenId, claims);
     }
 
-    private static boolean containsAny(Set<String> accepted, Set<String> audience) {
-        for (String value : audience) {
-            if (accepted.contains(value)) {
-                return true;
-            }
+    /** @return {@code upn}, else {@code preferred_username} (read only when there is no upn), else the subject */
+    private static String callerName(JsonObject claims, String subject) throws InvalidTokenException {
+        String upn = StrictJson.optionalString(claims, "upn");
+        if (upn != null) {
+            return upn;
         }
-        return false;
+        String preferredUsername = StrictJson.optionalString(claims, "preferred_username");
+        return preferredUsername != null ? preferredUsername : subject;
     }
 
-    /**
-     * A control character (below U+0020, or U+007F) or an unpaired surrogate; a surrogate pair
-     * is one supplementary character and allowed.
-     */
-    static boolean hasForbiddenCharacter(String name) {
-        int length = name.length();
-        for (int i = 0; i < length; i++) {
-            char c = name.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                return true;
-            }
-            if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(name.charAt(i + 1))) {
-                    i++;
-                } else {
-                    return true;
-                }
-            }
-        }
-        return false;
+    /** A control character, or an unpaired surrogate ({@code codePoints()} yields it on its own). */
+    private static boolean isForbiddenInName(int codePoint) {
+        return codePoint < 0x20 || codePoint == 0x7f
+                || codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE;
     }
 
-    private static String optionalString(ClaimsReader.Kept kept, int member, String name)
-            throws InvalidTokenException {
-        Object value = kept.get(member);
-        if (value == null || value instanceof String) {
-            return (String) value;
-        }
-        throw new InvalidTokenException(name + " must be a string");
-    }
-
-    private static long numericDate(ClaimsReader.Kept kept, int member, String name) throws InvalidTokenException {
-        Object value = kept.get(member);
+    private static long numericDate(JsonObject claims, String name) throws InvalidTokenException {
+        JsonValue value = claims.get(name);
         if (value == null) {
             return ABSENT;
         }
@@ -154,22 +130,22 @@ public final class ClaimChecks {
         return seconds;
     }
 
-    private static Set<String> stringOrStrings(ClaimsReader.Kept kept, int member, String name)
-            throws InvalidTokenException {
-        Object value = kept.get(member);
-        return value instanceof String string ? Set.of(string) : strings(kept, member, name);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Set<String> strings(ClaimsReader.Kept kept, int member, String name) throws InvalidTokenException {
-        Object value = kept.get(member);
+    private static Set<String> strings(JsonObject claims, String name) throws InvalidTokenException {
+        JsonValue value = claims.get(name);
         if (value == null) {
             return Set.of();
         }
-        if (!(value instanceof List)) {
+        if (!(value instanceof JsonArray array)) {
             throw new InvalidTokenException(name + " must be an array of strings");
         }
-        // copyOf drops repeated values, as a set of the array's strings does
-        return Set.copyOf((List<String>) value);
+        List<String> strings = new ArrayList<>(array.size());
+        for (JsonValue element : array) {
+            if (!(element instanceof JsonString string)) {
+                throw new InvalidTokenException(name + " must be an array of strings");
+            }
+            strings.add(string.getString());
+        }
+        // copyOf drops repeated values
+        return Set.copyOf(strings);
     }
 }

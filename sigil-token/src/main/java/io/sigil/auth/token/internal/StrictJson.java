@@ -7,6 +7,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
@@ -42,7 +43,7 @@ public final class StrictJson {
      * @throws InvalidTokenException if the bytes are not one strict JSON object
      */
     public static JsonObject parseObject(byte[] utf8, String part) throws InvalidTokenException {
-        try (JsonParser parser = parser(decode(utf8, part))) {
+        try (JsonParser parser = PARSERS.createParser(new StringReader(decode(utf8, part)))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new InvalidTokenException(part + " is not a JSON object");
             }
@@ -59,14 +60,27 @@ public final class StrictJson {
     }
 
     /**
+     * @param object a parsed header or claims object
+     * @param name   the member
+     * @return the member's string, or {@code null} if it is absent
+     * @throws InvalidTokenException if the member is present and not a string
+     */
+    public static String optionalString(JsonObject object, String name) throws InvalidTokenException {
+        JsonValue value = object.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (value.getValueType() != JsonValue.ValueType.STRING) {
+            throw new InvalidTokenException(name + " must be a string");
+        }
+        return ((JsonString) value).getString();
+    }
+
+    /**
      * @return the bytes as text
      * @throws InvalidTokenException if they are not valid UTF-8
      */
-    static String decode(byte[] utf8, String part) throws InvalidTokenException {
-        if (isAscii(utf8)) {
-            // Almost every token is ASCII, which is valid UTF-8 and needs no decoder.
-            return new String(utf8, StandardCharsets.US_ASCII);
-        }
+    private static String decode(byte[] utf8, String part) throws InvalidTokenException {
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -75,11 +89,6 @@ public final class StrictJson {
         } catch (CharacterCodingException e) {
             throw new InvalidTokenException(part + " is not valid UTF-8", e);
         }
-    }
-
-    /** @return a JSON-P parser over the text, from the shared factory */
-    static JsonParser parser(String text) {
-        return PARSERS.createParser(new StringReader(text));
     }
 
     private static JsonValue readValue(JsonParser parser, JsonParser.Event event, int depth, String part)
@@ -112,16 +121,7 @@ public final class StrictJson {
         }
     }
 
-    private static boolean isAscii(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static void checkDepth(int depth, String part) throws InvalidTokenException {
+    private static void checkDepth(int depth, String part) throws InvalidTokenException {
         if (depth > MAX_DEPTH) {
             throw new InvalidTokenException(part + " is not valid JSON: nested too deeply");
         }

@@ -4,11 +4,8 @@
  * the Jakarta layer use {@code io.sigil.auth.token} instead.
  *
  * <p>What is here: strict base64url ({@link io.sigil.auth.token.internal.Base64Url}) and strict
- * JSON ({@link io.sigil.auth.token.internal.StrictJson}); the one-pass claims reader
- * ({@link io.sigil.auth.token.internal.ClaimsReader}), the claim checks
- * ({@link io.sigil.auth.token.internal.ClaimChecks}) and the lazily built claims object
- * ({@link io.sigil.auth.token.internal.LazyClaimsJson}); the cache of checked protected headers
- * ({@link io.sigil.auth.token.internal.CheckedHeaders}); ECDSA signature encoding and range
+ * JSON ({@link io.sigil.auth.token.internal.StrictJson}); the claim checks
+ * ({@link io.sigil.auth.token.internal.ClaimChecks}); ECDSA signature encoding and range
  * checks ({@link io.sigil.auth.token.internal.EcdsaSignatures},
  * {@link io.sigil.auth.token.internal.EcPoints}); JWK member reading
  * ({@link io.sigil.auth.token.internal.JwkMembers}); the key-against-algorithm checks
