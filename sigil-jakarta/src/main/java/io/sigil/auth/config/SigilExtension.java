@@ -55,11 +55,14 @@ public class SigilExtension implements Extension {
 
     /**
      * Beans added only where an API they need can be loaded, by the name of that API's class: the
-     * server's own health checks (MicroProfile Health). Named, not referenced, so that this class
-     * loads where the API is missing.
+     * server's own health checks (MicroProfile Health) and its own metrics registry (MicroProfile
+     * Metrics on Payara, Micrometer on WildFly with its micrometer subsystem). Named, not
+     * referenced, so that this class loads where the API is missing.
      */
     static final Map<String, String> OPTIONAL_BEANS = Map.of(
-            "org.eclipse.microprofile.health.HealthCheck", "io.sigil.auth.metrics.SigilReadinessCheck");
+            "org.eclipse.microprofile.health.HealthCheck", "io.sigil.auth.metrics.SigilReadinessCheck",
+            "org.eclipse.microprofile.metrics.MetricRegistry", "io.sigil.auth.metrics.MicroProfileMetricsBridge",
+            "io.micrometer.core.instrument.MeterRegistry", "io.sigil.auth.metrics.MicrometerBridge");
 
     private final Supplier<Config> mpConfig;
     private volatile boolean requested;

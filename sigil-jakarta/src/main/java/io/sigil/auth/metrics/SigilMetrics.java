@@ -8,7 +8,9 @@ import java.util.concurrent.atomic.LongAdder;
  * The counters of one application's Sigil: each is a {@link LongAdder} that the class making the
  * decision increments, so that counting costs one uncontended add on the request path and
  * nothing else (no map, no string, no lock). Label values come from small fixed enums, never
- * from a request. The counters only grow; {@link MetricsReport} renders them.
+ * from a request. The counters only grow; {@link MetricsReport} renders them, and a server's metrics
+ * system reads them (Micrometer) or hears each increment through a {@link CounterSink} (MicroProfile
+ * Metrics).
  * <p>
  * One instance per application (added by {@code SigilExtension}); a plain {@code new
  * SigilMetrics()} works as well, for tests. Thread-safe.
@@ -67,45 +69,65 @@ public class SigilMetrics {
     private final LongAdder throttled = new LongAdder();
     private final LongAdder[] revocations = adders(Revocation.values().length);
     private final LongAdder refreshReuse = new LongAdder();
+    /** The server's metrics system that is pushed to, if any: one volatile read per increment. */
+    private volatile CounterSink sink = CounterSink.NONE;
+
+    /**
+     * Makes every later increment also reach a server's metrics system (the MicroProfile Metrics
+     * bridge); increments before this call are not repeated there.
+     *
+     * @param target where increments go from now on; {@link CounterSink#NONE} stops it
+     */
+    void attach(CounterSink target) {
+        sink = target;
+    }
 
     /** @param grant the grant that issued an access token */
     public void tokenIssued(Grant grant) {
         issued[grant.ordinal()].increment();
+        sink.increment(CounterFamily.TOKENS_ISSUED, grant.ordinal());
     }
 
     /** Counts a presented token that passed signature, claims and revocation. */
     public void tokenAccepted() {
         accepted.increment();
+        sink.increment(CounterFamily.TOKENS_ACCEPTED, 0);
     }
 
     /** @param reason why a presented token was refused */
     public void tokenRefused(RefusalReason reason) {
         refused[reason.ordinal()].increment();
+        sink.increment(CounterFamily.TOKENS_REFUSED, reason.ordinal());
     }
 
     /** @param result how a password login through the container ended */
     public void sessionLogin(LoginResult result) {
         sessionLogins[result.ordinal()].increment();
+        sink.increment(CounterFamily.SESSION_LOGINS, result.ordinal());
     }
 
     /** Counts a password grant refused for a wrong user name or password. */
     public void passwordGrantRefused() {
         passwordGrantsRefused.increment();
+        sink.increment(CounterFamily.PASSWORD_GRANTS_REFUSED, 0);
     }
 
     /** Counts a password attempt the login throttle held back (answered 429). */
     public void loginThrottled() {
         throttled.increment();
+        sink.increment(CounterFamily.LOGINS_THROTTLED, 0);
     }
 
     /** @param cause what revoked tokens */
     public void revoked(Revocation cause) {
         revocations[cause.ordinal()].increment();
+        sink.increment(CounterFamily.REVOCATIONS, cause.ordinal());
     }
 
     /** Counts a refresh token presented again after it was used (its family is revoked). */
     public void refreshReuseDetected() {
         refreshReuse.increment();
+        sink.increment(CounterFamily.REFRESH_REUSE_DETECTED, 0);
     }
 
     /** @param grant a grant @return access tokens issued by it so far */

@@ -120,7 +120,24 @@ class SigilExtensionTest {
             thread.setContextClassLoader(before);
         }
         assertThat(SigilExtension.optionalBeans()).extracting(Class::getName)
-                .containsExactly("io.sigil.auth.metrics.SigilReadinessCheck");
+                .containsExactlyInAnyOrder("io.sigil.auth.metrics.SigilReadinessCheck",
+                        "io.sigil.auth.metrics.MicroProfileMetricsBridge", "io.sigil.auth.metrics.MicrometerBridge");
+    }
+
+    @Test
+    void optionalBeans_onlyMicroProfileMetricsLoadable_addsItsBridgeOnly() throws URISyntaxException {
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        // A loader that sees the JDK and the MicroProfile Metrics API only: Payara without Health, say.
+        java.net.URL api = org.eclipse.microprofile.metrics.MetricRegistry.class.getProtectionDomain().getCodeSource()
+                .getLocation();
+        thread.setContextClassLoader(new java.net.URLClassLoader(new java.net.URL[] {api}, null));
+        try {
+            assertThat(SigilExtension.optionalBeans()).extracting(Class::getName)
+                    .containsExactly("io.sigil.auth.metrics.MicroProfileMetricsBridge");
+        } finally {
+            thread.setContextClassLoader(before);
+        }
     }
 
     // ---------------------------------------------------------------- the bean list
