@@ -26,7 +26,8 @@ final class ServerSystemProperties {
      * Sets a property, creating it or changing its value in one step (never removed in between).
      *
      * @param name  the property
-     * @param value its value: no quote, backslash, colon or comma
+     * @param value its value: no quote or backslash; on Payara no colon or comma either (WildFly
+     *              takes them: the value is quoted)
      */
     static void set(String name, String value) throws IOException, InterruptedException {
         if (TARGET.equals("wildfly")) {
