@@ -5,7 +5,7 @@
 #
 # usage: bench/load/run.sh [--rounds N] [--duration S] [--connections C] [--threads T]
 #                          [--port-offset O] [--multicast ADDRESS] [--cache-size N] [--no-build] [--smoke]
-#                          [--profile] [--only NAME,NAME...]
+#                          [--profile] [--only NAME,NAME...] [--pace MS]
 #   --rounds N        rounds of all scenarios (default 5); the first is left out of the table (cold JIT)
 #   --duration S      seconds per scenario and round (default 10)
 #   --connections C   wrk connections (default 32); --threads T wrk threads (default 2)
@@ -18,13 +18,15 @@
 #   --profile         record JFR (settings=profile) during each scenario's run in the last round and
 #                     write a text summary per scenario to bench/load/target/profiles/ (JfrSummary.java)
 #   --only LIST       measure only these scenarios (comma-separated names, e.g. 'no auth,Sigil HS256')
+#   --pace MS         same offered load for every scenario: each connection waits MS ms after each
+#                     response (at most connections x 1000 / MS req/s); compares latency at equal load
 # Everything binds 127.0.0.1; every process this script starts is stopped when it exits.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
 
-rounds=5 duration=10 connections=32 threads=2 offset=1500 multicast=230.0.2.15 cache_size="" build=true smoke=false profile=false only=""
-usage() { sed -n '5,22p' "$0" | sed 's/^# \{0,1\}//'; }
+rounds=5 duration=10 connections=32 threads=2 offset=1500 multicast=230.0.2.15 cache_size="" build=true smoke=false profile=false only="" pace=0
+usage() { sed -n '5,24p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds) rounds=${2:?}; shift 2 ;;
@@ -38,12 +40,13 @@ while [ $# -gt 0 ]; do
     --smoke) smoke=true; shift ;;
     --profile) profile=true; shift ;;
     --only) only=${2:?}; shift 2 ;;
+    --pace) pace=${2:?}; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; exit 2 ;;
   esac
 done
 if $smoke; then rounds=1; duration=2; fi
-for n in "$rounds" "$duration" "$connections" "$threads" "$offset"; do
+for n in "$rounds" "$duration" "$connections" "$threads" "$offset" "$pace"; do
   [[ "$n" =~ ^[0-9]+$ ]] || { echo "bench/load/run.sh: '$n' is not a number" >&2; exit 2; }
 done
 [ "$rounds" -ge 1 ] && [ "$duration" -ge 1 ] && [ "$threads" -ge 1 ] && [ "$connections" -ge "$threads" ] \
@@ -99,7 +102,8 @@ if $build; then
 fi
 ear="$root/ear/target/sigil.ear"
 wars="$root/bench/comparison-war/target"
-for f in "$ear" "$wars/bench-comparison.war" "$wars/bench-comparison-hs256.war" "$wars/bench-comparison-rs256.war"; do
+for f in "$ear" "$wars/bench-comparison.war" "$wars/bench-comparison-hs256.war" "$wars/bench-comparison-rs256.war" \
+    "$wars/bench-comparison-floor.war"; do
   [ -f "$f" ] || { echo "bench/load/run.sh: $f is missing (run without --no-build)" >&2; exit 5; }
 done
 mkdir -p "$work"
@@ -126,6 +130,7 @@ cp "$ear" "$server/standalone/deployments/sigil.ear"
 cp "$wars/bench-comparison.war" "$server/standalone/deployments/bench-plain.war"
 cp "$wars/bench-comparison-hs256.war" "$server/standalone/deployments/bench-hs256.war"
 cp "$wars/bench-comparison-rs256.war" "$server/standalone/deployments/bench-rs256.war"
+cp "$wars/bench-comparison-floor.war" "$server/standalone/deployments/bench-floor.war"
 
 # ---------------------------------------------------------------- keys and tokens
 lifetime=$((rounds * 8 * (duration + 5) + 3600))
@@ -147,7 +152,7 @@ log "starting WildFly on 127.0.0.1:$http_port (management $management_port)"
 ) >"$work/server.out" 2>&1 &
 wrapper_pid=$!
 
-deployments=(sigil.ear bench-plain.war bench-hs256.war bench-rs256.war)
+deployments=(sigil.ear bench-plain.war bench-hs256.war bench-rs256.war bench-floor.war)
 deadline=$((SECONDS + 600))
 for d in "${deployments[@]}"; do
   until [ -e "$server/standalone/deployments/$d.deployed" ]; do
@@ -165,10 +170,13 @@ log "deployed: ${deployments[*]} (WildFly pid $java_pid)"
 
 # ---------------------------------------------------------------- scenarios and checks
 token() { tr -d '\n' <"$keys/$1.token"; }
-names=("no auth" "SmallRye HS256" "SmallRye RS256" "Sigil HS256" "Sigil RS256" "Sigil ES256" "Sigil EdDSA" "Sigil session")
-urls=("$base/bench-plain/api/me" "$base/bench-hs256/api/me" "$base/bench-rs256/api/me" "$base/app/api/me"
-      "$base/app/api/me" "$base/app/api/me" "$base/app/api/me" "$base/app/api/me")
-headers=("" "Authorization: Bearer $(token hs256)" "Authorization: Bearer $(token rs256)"
+# "Jakarta Security floor": a mechanism that checks nothing (bench/comparison-war, FloorMechanism),
+# i.e. what the container's path around any Jakarta Security mechanism costs.
+names=("no auth" "Jakarta Security floor" "SmallRye HS256" "SmallRye RS256" "Sigil HS256" "Sigil RS256" "Sigil ES256"
+       "Sigil EdDSA" "Sigil session")
+urls=("$base/bench-plain/api/me" "$base/bench-floor/api/me" "$base/bench-hs256/api/me" "$base/bench-rs256/api/me"
+      "$base/app/api/me" "$base/app/api/me" "$base/app/api/me" "$base/app/api/me" "$base/app/api/me")
+headers=("" "Authorization: Bearer floor" "Authorization: Bearer $(token hs256)" "Authorization: Bearer $(token rs256)"
          "Authorization: Bearer $(token hs256)" "Authorization: Bearer $(token rs256)"
          "Authorization: Bearer $(token es256)" "Authorization: Bearer $(token eddsa)" "")
 
@@ -219,7 +227,9 @@ profiles="$work/profiles"
 $profile && { rm -rf "$profiles"; mkdir -p "$profiles"; }
 for round in $(seq "$rounds"); do
   for k in $(seq 0 $((count - 1))); do
-    i=$(( (k + round - 1) % count ))   # each round starts one scenario later
+    # Each round starts one scenario later, and every second round runs them in reverse order, so
+    # that no scenario always follows the same one.
+    if [ $((round % 2)) -eq 1 ]; then i=$(( (k + round - 1) % count )); else i=$(( (count - 1 - k + round - 1) % count )); fi
     name=${names[$i]}
     [ -n "$only" ] && [[ ",$only," != *",$name,"* ]] && continue
     recording=""
@@ -230,8 +240,11 @@ for round in $(seq "$rounds"); do
     args=(-t"$threads" -c"$connections" -d"${duration}s" --timeout 10s -s "$root/bench/load/wrk.lua" "${urls[$i]}")
     [ -n "${headers[$i]}" ] && args+=(-H "${headers[$i]}")
     [ "$name" = "Sigil session" ] && args+=(-- "$cookies" "$threads")
+    # The previous scenario's garbage is collected before this one is measured, not billed to it.
+    jcmd "$java_pid" GC.run >/dev/null 2>&1 || true
+    sleep 1
     before=$(cpu_ticks)
-    line=$(wrk "${args[@]}" | grep '^RESULT ') || { echo "bench/load/run.sh: wrk failed for $name" >&2; exit 10; }
+    line=$(SIGIL_WRK_PACE_MS=$pace wrk "${args[@]}" | grep '^RESULT ') || { echo "bench/load/run.sh: wrk failed for $name" >&2; exit 10; }
     after=$(cpu_ticks)
     if [ -n "$recording" ]; then
       jcmd "$java_pid" JFR.stop name=bench >/dev/null
@@ -256,7 +269,7 @@ first_kept=2
 [ "$rounds" -eq 1 ] && first_kept=1
 echo
 echo "Machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1), $(uname -sm); $(date -u +%Y-%m-%dT%H:%MZ)"
-echo "Command: bench/load/run.sh --rounds $rounds --duration $duration --connections $connections --threads $threads${cache_size:+ --cache-size $cache_size}$($smoke && echo ' (--smoke)')"
+echo "Command: bench/load/run.sh --rounds $rounds --duration $duration --connections $connections --threads $threads${cache_size:+ --cache-size $cache_size}$([ "$pace" -gt 0 ] && echo " --pace $pace (offered load at most $((connections * 1000 / pace)) req/s)")$($smoke && echo ' (--smoke)')"
 echo "WildFly $wildfly_version, wrk on the same machine; rounds kept: $([ "$first_kept" -eq 1 ] && echo "1 (cold JIT: not a measurement)" || echo "$first_kept-$rounds (round 1 discarded)")"
 echo
 java "$root/bench/load/LoadReport.java" "$sorted" "$(getconf CLK_TCK)" "$first_kept"

@@ -6,6 +6,18 @@
 -- twice as many cookies as connections. Requests are built once, in init, never per request.
 -- done() prints one line that run.sh reads:
 --   RESULT requests=N duration_us=N status_errors=N socket_errors=N p50_us=N p99_us=N
+-- With SIGIL_WRK_PACE_MS set to a positive number (run.sh --pace), each connection waits that many
+-- milliseconds after every response before its next request, so every scenario gets the same offered
+-- load (at most connections x 1000 / pace requests per second) instead of as much as it can take.
+-- wrk's latency is still the time from request to response; the pause is not in it.
+-- (wrk looks for delay() when the script is loaded, so it is defined here or not at all.)
+
+local pace_ms = tonumber(os.getenv("SIGIL_WRK_PACE_MS") or "0") or 0
+if pace_ms > 0 then
+  function delay()
+    return pace_ms
+  end
+end
 
 local prepared = {}
 local position = 0

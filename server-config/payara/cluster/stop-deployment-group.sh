@@ -17,21 +17,10 @@ if [ -n "${PAYARA_HOME:-}" ] && [ -f "$cluster_dir/admin.port" ] && [ -f "$clust
   timeout "$timeout" "$PAYARA_HOME/bin/asadmin" --interactive=false stop-domain --domaindir "$cluster_dir" "$domain"
 fi
 
-# Whatever asadmin left: only a process whose command line names this cluster's directory, since a
-# pid file can outlive its process and the number can be reused.
-pids=()
-for file in "$cluster_dir/$domain/config/pid" "$cluster_dir"/nodes/*/*/config/pid; do
-  if [ -f "$file" ] && pid=$(cat "$file") && kill -0 "$pid" 2>/dev/null \
-      && tr '\0' ' ' < "/proc/$pid/cmdline" | grep -qF "$cluster_dir/"; then
-    kill -TERM "$pid" 2>/dev/null && pids+=("$pid")
-  fi
-done
-deadline=$((SECONDS + timeout))
-for pid in "${pids[@]}"; do
-  while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.5; done
-  kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
-done
+# Whatever asadmin left: only a process whose command line names this cluster's directory.
+left=$("$(dirname "$0")/../../stop-by-pid-files.sh" "$cluster_dir/" "$timeout" \
+  "$cluster_dir/$domain/config/pid" "$cluster_dir"/nodes/*/*/config/pid)
 if [ "${1:-}" = "--clean" ]; then
   rm -rf "$cluster_dir"
 fi
-echo "Sigil deployment group stopped (${#pids[@]} processes left to signals)"
+echo "Sigil deployment group stopped ($left processes left to signals)"

@@ -7,24 +7,10 @@ set -uo pipefail
 cluster_dir=${SIGIL_CLUSTER_DIR:-$PWD/target/sigil-wildfly-cluster}
 timeout=${SIGIL_STOP_TIMEOUT:-30}
 
-pids=()
-for n in 1 2; do
-  for file in "$cluster_dir/node$n/server.pid" "$cluster_dir/node$n/launcher.pid"; do
-    # Only a process whose command line names this node's directory: a pid file can outlive
-    # its process, and the number can be reused.
-    if [ -f "$file" ] && pid=$(cat "$file") && kill -0 "$pid" 2>/dev/null \
-        && tr '\0' ' ' < "/proc/$pid/cmdline" | grep -qF "$cluster_dir/node$n"; then
-      kill -TERM "$pid" 2>/dev/null && pids+=("$pid")
-    fi
-    rm -f "$file"
-  done
-done
-deadline=$((SECONDS + timeout))
-for pid in "${pids[@]}"; do
-  while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.5; done
-  kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
-done
+# Both nodes at once; only processes whose command line names a node directory of this cluster.
+stopped=$("$(dirname "$0")/../../stop-by-pid-files.sh" "$cluster_dir/node" "$timeout" \
+  "$cluster_dir"/node[12]/server.pid "$cluster_dir"/node[12]/launcher.pid)
 if [ "${1:-}" = "--clean" ]; then
   rm -rf "$cluster_dir"
 fi
-echo "Sigil cluster stopped (${#pids[@]} processes)"
+echo "Sigil cluster stopped ($stopped processes)"

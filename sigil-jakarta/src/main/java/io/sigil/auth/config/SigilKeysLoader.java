@@ -57,8 +57,7 @@ final class SigilKeysLoader {
     static SigilKeys load(Config config, boolean generateSecret, ClassLoader classLoader, Clock clock,
                           boolean mayOnlyVerify) {
         int rsaMinBits = rsaMinBits(config);
-        Duration reload = bounded(config, SigilConfigLoader.KEYS_RELOAD_INTERVAL, Duration.ofSeconds(30),
-                Duration.ZERO, Duration.ofDays(1));
+        Duration reload = keysReloadInterval(config);
         if (get(config, SigilConfigLoader.REMOTE_KEYS_ALLOW_HTTP, Boolean.class).orElse(false)) {
             LOG.warning(SigilConfigLoader.REMOTE_KEYS_ALLOW_HTTP + "=true: verification keys are also fetched from "
                     + "plain http: URLs, which anyone on the network path can replace; use it only for tests");
@@ -165,16 +164,14 @@ final class SigilKeysLoader {
      * @throws SigilConfigurationException if one of those settings is out of range
      */
     static KeySources sources(Config config, ClassLoader classLoader, Clock clock) {
-        Duration reload = bounded(config, SigilConfigLoader.KEYS_RELOAD_INTERVAL, Duration.ofSeconds(30),
-                Duration.ZERO, Duration.ofDays(1));
+        Duration reload = keysReloadInterval(config);
         return sources(config, classLoader, clock, new ReloadSchedule(reload, clock));
     }
 
     /** As {@link #sources(Config, ClassLoader, Clock)}, with the given reload schedule. */
     private static KeySources sources(Config config, ClassLoader classLoader, Clock clock, ReloadSchedule schedule) {
         int rsaMinBits = rsaMinBits(config);
-        Duration reload = bounded(config, SigilConfigLoader.KEYS_RELOAD_INTERVAL, Duration.ofSeconds(30),
-                Duration.ZERO, Duration.ofDays(1));
+        Duration reload = keysReloadInterval(config);
         Duration remoteRefresh = bounded(config, SigilConfigLoader.REMOTE_KEYS_REFRESH_INTERVAL,
                 Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofDays(1));
         Duration remoteMaxAge = bounded(config, SigilConfigLoader.REMOTE_KEYS_MAX_AGE, Duration.ofMinutes(15),
@@ -182,6 +179,12 @@ final class SigilKeysLoader {
         boolean allowHttp = get(config, SigilConfigLoader.REMOTE_KEYS_ALLOW_HTTP, Boolean.class).orElse(false);
         return new KeySources(classLoader, clock, reload, remoteRefresh, remoteMaxAge, rsaMinBits, allowHttp,
                 schedule);
+    }
+
+    /** {@code sigil.keys.reload-interval}: 0 (never) to one day, default 30 s. */
+    private static Duration keysReloadInterval(Config config) {
+        return bounded(config, SigilConfigLoader.KEYS_RELOAD_INTERVAL, Duration.ofSeconds(30), Duration.ZERO,
+                Duration.ofDays(1));
     }
 
     /** A secret in a public-key setting is a mistake (and would be shared with the outside issuer). */

@@ -13,6 +13,8 @@ import io.sigil.auth.throttle.LoginThrottle;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -83,11 +85,24 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
     @Inject
     Instance<IdentityStore> identityStores;
 
+    /** Only to see whether the application replaced the identity store handler; null in unit tests. */
+    @Inject
+    BeanManager beanManager;
+
     private Function<TokenCredential, CredentialValidationResult> tokenValidation;
 
     @PostConstruct
     void init() {
-        tokenValidation = TokenRoute.choose(identityStoreHandler, tokenStore, identityStores);
+        tokenValidation = TokenRoute.choose(identityStoreHandler, applicationHandler(), tokenStore, identityStores);
+    }
+
+    /** Whether the resolved {@link IdentityStoreHandler} is an alternative, i.e. the application's own. */
+    private boolean applicationHandler() {
+        if (beanManager == null) {
+            return false;
+        }
+        Bean<?> bean = beanManager.resolve(beanManager.getBeans(IdentityStoreHandler.class));
+        return bean != null && bean.isAlternative();
     }
 
     /** The extractor for the configuration it was built for; built again when the settings change. */

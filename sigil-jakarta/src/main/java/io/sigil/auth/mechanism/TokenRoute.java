@@ -19,8 +19,10 @@ import java.util.logging.Logger;
  * copies the groups into a new result. The mechanism therefore asks the token store directly,
  * unless the application has an identity store that only provides groups
  * ({@code validationTypes() == {PROVIDE_GROUPS}}): Jakarta Security adds those groups to every
- * validated caller, so then the token goes through the handler as before. Passwords always go
- * through the handler. Immutable once chosen; thread-safe.
+ * validated caller, so then the token goes through the handler as before. The same when the
+ * application replaces the handler itself (an {@code @Alternative} {@code IdentityStoreHandler}):
+ * its handler then sees every credential, tokens included. Passwords always go through the
+ * handler. Immutable once chosen; thread-safe.
  */
 final class TokenRoute {
 
@@ -30,18 +32,24 @@ final class TokenRoute {
     }
 
     /**
-     * @param handler    the deployment's identity store handler
-     * @param tokenStore Sigil's token store
-     * @param stores     every identity store bean of the deployment (Sigil's included)
+     * @param handler       the deployment's identity store handler
+     * @param customHandler whether that handler is the application's own (an alternative bean)
+     *                      rather than the server's default one
+     * @param tokenStore    Sigil's token store
+     * @param stores        every identity store bean of the deployment (Sigil's included)
      * @return how a token credential is validated from now on
      */
     static Function<TokenCredential, CredentialValidationResult> choose(IdentityStoreHandler handler,
-            TokenIdentityStore tokenStore, Iterable<IdentityStore> stores) {
+            boolean customHandler, TokenIdentityStore tokenStore, Iterable<IdentityStore> stores) {
+        if (customHandler) {
+            LOG.log(Level.INFO, "tokens are validated through the application''s own IdentityStoreHandler {0}",
+                    beanClassName(handler));
+            return handler::validate;
+        }
         List<String> groupProviders = new ArrayList<>();
         for (IdentityStore store : stores) {
             if (EnumSet.of(IdentityStore.ValidationType.PROVIDE_GROUPS).equals(store.validationTypes())) {
-                String type = store.getClass().getName();
-                groupProviders.add(type.contains("$") ? type.substring(0, type.indexOf('$')) : type);
+                groupProviders.add(beanClassName(store));
             }
         }
         if (groupProviders.isEmpty()) {
@@ -51,5 +59,11 @@ final class TokenRoute {
         LOG.log(Level.INFO, "tokens are validated through the IdentityStoreHandler, because these identity stores "
                 + "add groups to every caller: {0}", groupProviders);
         return handler::validate;
+    }
+
+    /** The class name without the CDI proxy's suffix. */
+    private static String beanClassName(Object bean) {
+        String type = bean.getClass().getName();
+        return type.contains("$") ? type.substring(0, type.indexOf('$')) : type;
     }
 }

@@ -21,6 +21,8 @@ import io.sigil.auth.testing.TestConfigs;
 import io.sigil.auth.testing.TestTokens;
 import io.sigil.auth.token.VerifiedToken;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -213,6 +215,22 @@ class SigilAuthenticationMechanismTest {
         call.protectedResource().request().header("Authorization", "Bearer " + VALID);
 
         AuthenticationStatus status = validate(mechanism(handler, stores(groupsOnlyStore())), call);
+
+        assertThat(status).isEqualTo(AuthenticationStatus.SUCCESS);
+        assertThat(handler.asked()).singleElement().isInstanceOf(TokenCredential.class);
+    }
+
+    @Test
+    void validateRequest_validTokenWithTheApplicationsOwnHandler_goesThroughThatHandler() {
+        FakeIdentityStoreHandler handler = handler();
+        SigilAuthenticationMechanism mechanism = mechanism(handler);
+        Bean<?> alternative = Proxies.of(Bean.class, Map.of("isAlternative", args -> true));
+        mechanism.beanManager = Proxies.of(BeanManager.class,
+                Map.of("getBeans", args -> Set.of(alternative), "resolve", args -> alternative));
+        mechanism.init();
+        call.protectedResource().request().header("Authorization", "Bearer " + VALID);
+
+        AuthenticationStatus status = validate(mechanism, call);
 
         assertThat(status).isEqualTo(AuthenticationStatus.SUCCESS);
         assertThat(handler.asked()).singleElement().isInstanceOf(TokenCredential.class);
