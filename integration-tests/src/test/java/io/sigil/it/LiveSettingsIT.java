@@ -56,9 +56,10 @@ class LiveSettingsIT extends SigilITBase {
     /**
      * Needs a management interface, and the server as deployed for most tests (Authorization
      * header, default lifetime): not the extra WildFly starts with a custom token header or the
-     * browser tests' short lifetime, where {@code -Dit.test} can force it too.
+     * browser tests' short lifetime, where {@code -Dit.test} can force it too. SecretStoreIT asks
+     * the same.
      */
-    private static boolean applicable() {
+    static boolean applicable() {
         return ServerSystemProperties.supported() && System.getProperty("sigil.it.token-header") == null
                 && System.getProperty("sigil.it.token-lifetime-seconds") == null;
     }

@@ -29,7 +29,8 @@ final class ServerSystemProperties {
      * Sets a property, creating it or changing its value in one step (never removed in between).
      *
      * @param name  the property
-     * @param value its value: no quote, backslash or colon
+     * @param value its value: no quote or backslash; on Payara no colon either (WildFly takes
+     *              colons: the value is quoted)
      */
     static void set(String name, String value) throws IOException, InterruptedException {
         if (TARGET.equals("wildfly")) {
