@@ -2,10 +2,7 @@ package io.sigil.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -166,11 +163,7 @@ class SecretStoreIT extends SigilITBase {
 
     private long issuedLifetime() throws Exception {
         String token = tokenFor("alice", "alice-password");
-        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
-        JsonObject claims;
-        try (JsonReader reader = Json.createReader(new StringReader(payload))) {
-            claims = reader.readObject();
-        }
+        JsonObject claims = TestTokens.payload(token);
         return claims.getJsonNumber("exp").longValue() - claims.getJsonNumber("iat").longValue();
     }
 

@@ -1,5 +1,9 @@
 package io.sigil.it;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
@@ -31,6 +35,14 @@ final class TestTokens {
     static String hs256(String headerJson, String claimsJson, byte[] secret) {
         String signingInput = b64(headerJson) + "." + b64(claimsJson);
         return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(mac(signingInput, secret));
+    }
+
+    /** @return the claims of a compact JWS, read without checking anything (what a test inspects) */
+    static JsonObject payload(String token) {
+        String json = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
     }
 
     static String valid(String name, String groupsJson) {
