@@ -103,7 +103,8 @@ fi
 ear="$root/ear/target/sigil.ear"
 wars="$root/bench/comparison-war/target"
 for f in "$ear" "$wars/bench-comparison.war" "$wars/bench-comparison-hs256.war" "$wars/bench-comparison-rs256.war" \
-    "$wars/bench-comparison-floor.war"; do
+    "$wars/bench-comparison-floor.war" "$wars/bench-comparison-jaspic.war" "$wars/bench-comparison-basic.war" \
+    "$wars/bench-comparison-sigil.war"; do
   [ -f "$f" ] || { echo "bench/load/run.sh: $f is missing (run without --no-build)" >&2; exit 5; }
 done
 mkdir -p "$work"
@@ -131,6 +132,14 @@ cp "$wars/bench-comparison.war" "$server/standalone/deployments/bench-plain.war"
 cp "$wars/bench-comparison-hs256.war" "$server/standalone/deployments/bench-hs256.war"
 cp "$wars/bench-comparison-rs256.war" "$server/standalone/deployments/bench-rs256.war"
 cp "$wars/bench-comparison-floor.war" "$server/standalone/deployments/bench-floor.war"
+cp "$wars/bench-comparison-jaspic.war" "$server/standalone/deployments/bench-jaspic.war"
+cp "$wars/bench-comparison-basic.war" "$server/standalone/deployments/bench-basic.war"
+cp "$wars/bench-comparison-sigil.war" "$server/standalone/deployments/bench-sigil.war"
+# The BASIC scenario's caller, in the server's ApplicationRealm (a throwaway password of a
+# loopback-only server that this script deletes at its next run).
+basic_password="bench-alice-1!"
+JBOSS_HOME="$server" "$server/bin/add-user.sh" -s -a -u alice -p "$basic_password" -g user,admin \
+  -sc "$server/standalone/configuration" >>"$work/cli.log" 2>&1 || { cat "$work/cli.log" >&2; exit 6; }
 
 # ---------------------------------------------------------------- keys and tokens
 lifetime=$((rounds * 8 * (duration + 5) + 3600))
@@ -152,7 +161,8 @@ log "starting WildFly on 127.0.0.1:$http_port (management $management_port)"
 ) >"$work/server.out" 2>&1 &
 wrapper_pid=$!
 
-deployments=(sigil.ear bench-plain.war bench-hs256.war bench-rs256.war bench-floor.war)
+deployments=(sigil.ear bench-plain.war bench-hs256.war bench-rs256.war bench-floor.war bench-jaspic.war bench-basic.war
+             bench-sigil.war)
 deadline=$((SECONDS + 600))
 for d in "${deployments[@]}"; do
   until [ -e "$server/standalone/deployments/$d.deployed" ]; do
@@ -172,12 +182,20 @@ log "deployed: ${deployments[*]} (WildFly pid $java_pid)"
 token() { tr -d '\n' <"$keys/$1.token"; }
 # "Jakarta Security floor": a mechanism that checks nothing (bench/comparison-war, FloorMechanism),
 # i.e. what the container's path around any Jakarta Security mechanism costs.
-names=("no auth" "Jakarta Security floor" "SmallRye HS256" "SmallRye RS256" "Sigil HS256" "Sigil RS256" "Sigil ES256"
-       "Sigil EdDSA" "Sigil session")
-urls=("$base/bench-plain/api/me" "$base/bench-floor/api/me" "$base/bench-hs256/api/me" "$base/bench-rs256/api/me"
-      "$base/app/api/me" "$base/app/api/me" "$base/app/api/me" "$base/app/api/me" "$base/app/api/me")
-headers=("" "Authorization: Bearer floor" "Authorization: Bearer $(token hs256)" "Authorization: Bearer $(token rs256)"
+# "JASPIC floor": the same resource behind a bare Jakarta Authentication module that the WAR
+# registers itself (no Jakarta Security, no Soteria bridge). "Elytron BASIC": the same resource
+# behind WildFly's own BASIC mechanism (no Jakarta Authentication at all). "Sigil HS256, small
+# WAR": the same resource behind Sigil's mechanism from the library jars, without the reference
+# application around it.
+names=("no auth" "Jakarta Security floor" "JASPIC floor" "Elytron BASIC" "SmallRye HS256" "SmallRye RS256"
+       "Sigil HS256" "Sigil HS256 small WAR" "Sigil RS256" "Sigil ES256" "Sigil EdDSA" "Sigil session")
+urls=("$base/bench-plain/api/me" "$base/bench-floor/api/me" "$base/bench-jaspic/api/me" "$base/bench-basic/api/me"
+      "$base/bench-hs256/api/me" "$base/bench-rs256/api/me" "$base/app/api/me" "$base/bench-sigil/api/me"
+      "$base/app/api/me" "$base/app/api/me" "$base/app/api/me" "$base/app/api/me")
+headers=("" "Authorization: Bearer floor" "Authorization: Bearer floor"
+         "Authorization: Basic $(printf 'alice:%s' "$basic_password" | base64 -w0)"
          "Authorization: Bearer $(token hs256)" "Authorization: Bearer $(token rs256)"
+         "Authorization: Bearer $(token hs256)" "Authorization: Bearer $(token hs256)" "Authorization: Bearer $(token rs256)"
          "Authorization: Bearer $(token es256)" "Authorization: Bearer $(token eddsa)" "")
 
 # Sessions for the session scenario: twice as many as connections, so that no two requests in
