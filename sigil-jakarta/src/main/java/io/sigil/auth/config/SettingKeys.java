@@ -34,15 +34,17 @@ public final class SettingKeys {
      * revocation map (looked up once in JNDI), the endpoints' paths and switches (the servlets
      * are registered once, by {@code SigilEndpoints}), the metrics role (declared to the container
      * by {@code ServletContext.declareRoles}, which only an application that is starting may call;
-     * Payara grants an undeclared role to nobody) and the session cookie hardening (the session
-     * cookie's settings may only be changed while the application starts). A change is logged as
-     * a WARNING once and waits for a redeploy.
+     * Payara grants an undeclared role to nobody), the session cookie hardening (the session
+     * cookie's settings may only be changed while the application starts) and the direct token
+     * path (its Jakarta Authentication provider is registered once, when the application starts).
+     * A change is logged as a WARNING once and waits for a redeploy.
      */
     public static final List<String> FIXED_AT_DEPLOYMENT = List.of(DATASOURCE, "sigil.revocation.cache",
             "sigil.revocation.map", "sigil.endpoints.base-path", "sigil.endpoints.form.base-path",
             "sigil.endpoints.token.enabled", "sigil.endpoints.logout.enabled", "sigil.endpoints.password.enabled",
             "sigil.endpoints.jwks.enabled", "sigil.endpoints.form.enabled", "sigil.endpoints.metrics.enabled",
-            "sigil.endpoints.health.enabled", "sigil.metrics.role", "sigil.session.cookie.harden");
+            "sigil.endpoints.health.enabled", "sigil.metrics.role", "sigil.session.cookie.harden",
+            "sigil.token.direct-path");
 
     /**
      * Every other setting: a change takes effect at the next reload. The outside issuers'

@@ -130,12 +130,9 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
             return passwordLogin(request, context, (UsernamePasswordCredential) login);
         }
 
-        TokenExtractor.Result extracted = extractor(config).extract(request);
-        if (extracted instanceof TokenExtractor.Malformed malformed) {
-            return badRequest(response, config, malformed.reason());
-        }
-        if (extracted instanceof TokenExtractor.Found found) {
-            return tokenLogin(response, context, config, found);
+        Optional<AuthenticationStatus> byToken = validateToken(request, response, context::notifyContainerAboutLogin);
+        if (byToken.isPresent()) {
+            return byToken.get();
         }
 
         HttpSession session = request.getSession(false);
@@ -153,23 +150,62 @@ public class SigilAuthenticationMechanism implements HttpAuthenticationMechanism
         return context.doNothing();
     }
 
-    private AuthenticationStatus tokenLogin(HttpServletResponse response, HttpMessageContext context,
-                                            SigilConfig config, TokenExtractor.Found found) {
+    /**
+     * How a caller that a token authenticated is handed to the container: Jakarta Security's
+     * {@link HttpMessageContext#notifyContainerAboutLogin(CredentialValidationResult)}, or the
+     * direct token path's own Jakarta Authentication callbacks ({@link DirectTokenPath}).
+     */
+    @FunctionalInterface
+    public interface ContainerLogin {
+
+        /**
+         * @param result a valid result of the token's validation
+         * @return the status of the request's authentication
+         */
+        AuthenticationStatus notifyContainerAboutLogin(CredentialValidationResult result);
+    }
+
+    /**
+     * The token step of {@link #validateRequest} alone: the whole decision for a request that
+     * carries a token, nothing for one that does not. The direct token path
+     * ({@link DirectTokenPath}) calls it without Jakarta Security's bridge in between.
+     *
+     * @param request  the request
+     * @param response its response
+     * @param login    how a valid caller is handed to the container
+     * @return the outcome for a request with a token (valid, invalid, malformed, cross-site);
+     *         empty when the request carries none
+     */
+    public Optional<AuthenticationStatus> validateToken(HttpServletRequest request, HttpServletResponse response,
+                                                        ContainerLogin login) {
+        SigilConfig config = settings.current();
+        TokenExtractor.Result extracted = extractor(config).extract(request);
+        if (extracted instanceof TokenExtractor.Malformed malformed) {
+            return Optional.of(badRequest(response, config, malformed.reason()));
+        }
+        if (extracted instanceof TokenExtractor.Found found) {
+            return Optional.of(tokenLogin(request, response, login, config, found));
+        }
+        return Optional.empty();
+    }
+
+    private AuthenticationStatus tokenLogin(HttpServletRequest request, HttpServletResponse response,
+                                            ContainerLogin login, SigilConfig config, TokenExtractor.Found found) {
         CredentialValidationResult result = tokenValidation.apply(new TokenCredential(found.token()));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return unauthorized(response, config, "invalid_token");
         }
-        if (found.browserCookie() && !TokenExtractor.isSafe(context.getRequest())
-                && !CsrfGuard.sameOrigin(context.getRequest(), result.getCallerPrincipal().getName(),
+        if (found.browserCookie() && !TokenExtractor.isSafe(request)
+                && !CsrfGuard.sameOrigin(request, result.getCallerPrincipal().getName(),
                         config.keys().signingKey(), config.cookies().csrfCookie())) {
-            LOG.log(Level.FINE, "cross-site {0} with the access token cookie refused", context.getRequest().getMethod());
+            LOG.log(Level.FINE, "cross-site {0} with the access token cookie refused", request.getMethod());
             response.setHeader("Cache-Control", "no-store");
             return sendError(response, HttpServletResponse.SC_FORBIDDEN);
         }
-        context.getRequest().setAttribute(AuthenticatedCaller.ATTRIBUTE, new AuthenticatedCaller(
+        request.setAttribute(AuthenticatedCaller.ATTRIBUTE, new AuthenticatedCaller(
                 result.getCallerPrincipal().getName(), result.getCallerGroups(), AuthenticatedCaller.Method.TOKEN));
-        context.getRequest().setAttribute(AuthenticatedCaller.TOKEN_ATTRIBUTE, result.getCallerPrincipal());
-        return context.notifyContainerAboutLogin(result);
+        request.setAttribute(AuthenticatedCaller.TOKEN_ATTRIBUTE, result.getCallerPrincipal());
+        return login.notifyContainerAboutLogin(result);
     }
 
     /** A session login started at or before the caller's not-before has ended: the session goes. */
