@@ -7,6 +7,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Collection;
@@ -35,9 +36,13 @@ final class ClaimConversions {
      * @throws IllegalArgumentException if it names no claim, or two different ones
      */
     static String claimName(InjectionPoint injectionPoint) {
-        Claim claim = injectionPoint.getQualifiers().stream().filter(Claim.class::isInstance).map(Claim.class::cast)
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("no @Claim qualifier"));
-        return ClaimNames.of(claim);
+        // A loop, not a stream: this runs for every claim injected into every request-scoped bean.
+        for (Annotation qualifier : injectionPoint.getQualifiers()) {
+            if (qualifier instanceof Claim claim) {
+                return ClaimNames.of(claim);
+            }
+        }
+        throw new IllegalArgumentException("no @Claim qualifier");
     }
 
     /**
