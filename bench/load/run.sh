@@ -104,7 +104,7 @@ ear="$root/ear/target/sigil.ear"
 wars="$root/bench/comparison-war/target"
 for f in "$ear" "$wars/bench-comparison.war" "$wars/bench-comparison-hs256.war" "$wars/bench-comparison-rs256.war" \
     "$wars/bench-comparison-floor.war" "$wars/bench-comparison-jaspic.war" "$wars/bench-comparison-basic.war" \
-    "$wars/bench-comparison-sigil.war"; do
+    "$wars/bench-comparison-sigil.war" "$wars/bench-comparison-sigil-bridge.war"; do
   [ -f "$f" ] || { echo "bench/load/run.sh: $f is missing (run without --no-build)" >&2; exit 5; }
 done
 mkdir -p "$work"
@@ -135,6 +135,7 @@ cp "$wars/bench-comparison-floor.war" "$server/standalone/deployments/bench-floo
 cp "$wars/bench-comparison-jaspic.war" "$server/standalone/deployments/bench-jaspic.war"
 cp "$wars/bench-comparison-basic.war" "$server/standalone/deployments/bench-basic.war"
 cp "$wars/bench-comparison-sigil.war" "$server/standalone/deployments/bench-sigil.war"
+cp "$wars/bench-comparison-sigil-bridge.war" "$server/standalone/deployments/bench-sigil-bridge.war"
 # The BASIC scenario's caller, in the server's ApplicationRealm (a throwaway password of a
 # loopback-only server that this script deletes at its next run).
 basic_password="bench-alice-1!"
@@ -162,7 +163,7 @@ log "starting WildFly on 127.0.0.1:$http_port (management $management_port)"
 wrapper_pid=$!
 
 deployments=(sigil.ear bench-plain.war bench-hs256.war bench-rs256.war bench-floor.war bench-jaspic.war bench-basic.war
-             bench-sigil.war)
+             bench-sigil.war bench-sigil-bridge.war)
 deadline=$((SECONDS + 600))
 for d in "${deployments[@]}"; do
   until [ -e "$server/standalone/deployments/$d.deployed" ]; do
@@ -186,18 +187,21 @@ token() { tr -d '\n' <"$keys/$1.token"; }
 # registers itself (no Jakarta Security, no Soteria bridge). "Elytron BASIC": the same resource
 # behind WildFly's own BASIC mechanism (no Jakarta Authentication at all). "Sigil HS256, small
 # WAR": the same resource behind Sigil's mechanism from the library jars, without the reference
-# application around it.
+# application around it; "... via bridge": the same WAR with sigil.token.direct-path=false in its
+# own microprofile-config.properties, so its tokens go through Jakarta Security's bridge module.
 names=("no auth" "Jakarta Security floor" "JASPIC floor" "Elytron BASIC" "SmallRye HS256" "SmallRye RS256"
-       "Sigil HS256" "Sigil HS256 small WAR" "Sigil RS256" "Sigil ES256" "Sigil EdDSA" "Sigil session")
+       "Sigil HS256" "Sigil HS256 small WAR" "Sigil HS256 small WAR via bridge" "Sigil RS256" "Sigil ES256" "Sigil EdDSA"
+       "Sigil session")
 urls=("$base/bench-plain/api/me" "$base/bench-floor/api/me" "$base/bench-jaspic/api/me" "$base/bench-basic/api/me"
       "$base/bench-hs256/api/me" "$base/bench-rs256/api/me" "$base/app/api/me" "$base/bench-sigil/api/me"
-      "$base/app/api/me" "$base/app/api/me" "$base/app/api/me" "$base/app/api/me")
+      "$base/bench-sigil-bridge/api/me" "$base/app/api/me" "$base/app/api/me" "$base/app/api/me" "$base/app/api/me")
 # The two floors ignore their header's value; they get the HS256 token all the same, so that every
 # authenticated scenario sends (and the server parses) a request of the same size.
 headers=("" "Authorization: Bearer $(token hs256)" "Authorization: Bearer $(token hs256)"
          "Authorization: Basic $(printf 'alice:%s' "$basic_password" | base64 -w0)"
          "Authorization: Bearer $(token hs256)" "Authorization: Bearer $(token rs256)"
-         "Authorization: Bearer $(token hs256)" "Authorization: Bearer $(token hs256)" "Authorization: Bearer $(token rs256)"
+         "Authorization: Bearer $(token hs256)" "Authorization: Bearer $(token hs256)" "Authorization: Bearer $(token hs256)"
+         "Authorization: Bearer $(token rs256)"
          "Authorization: Bearer $(token es256)" "Authorization: Bearer $(token eddsa)" "")
 
 # Sessions for the session scenario: twice as many as connections, so that no two requests in

@@ -21,6 +21,13 @@ class BearerTokenIT extends SigilITBase {
     }
 
     @Test
+    void serverLog_saysTokenRequestsTakeTheDirectPath() throws Exception {
+        // sigil.token.direct-path is on by default: every token test of this suite takes it
+        // (CustomTokenHeaderIT's server turns it off and takes Jakarta Security's bridge).
+        assertThat(serverLog()).contains("Sigil's direct token path registered in front of");
+    }
+
+    @Test
     void unknownPath_isProblemJson404() throws Exception {
         assertProblem(send(get("/no/such/page", null)), 404);
     }

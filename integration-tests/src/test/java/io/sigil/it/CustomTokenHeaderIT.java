@@ -8,7 +8,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * {@code mp.jwt.token.header=X-Sigil-Token}: the header carries the bare token and replaces
- * {@code Authorization}. Runs only against a server configured so, which the system property
+ * {@code Authorization}. This server also runs with {@code sigil.token.direct-path=false}, so
+ * that these token requests take the path through Jakarta Security's bridge module that every
+ * other server of the suite bypasses for tokens. Runs only against a server configured so, which the system property
  * {@code sigil.it.token-header} announces: the Failsafe execution {@code custom-token-header} of
  * {@code integration-tests/pom.xml} starts one; elsewhere the class is disabled.
  */
@@ -37,6 +39,14 @@ class CustomTokenHeaderIT extends SigilITBase {
         HttpResponse<String> response = send(request("/api/me").header("X-Sigil-Token", "not-a-token").GET().build());
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue(INVALID_TOKEN_CHALLENGE);
+    }
+
+    @Test
+    void serverLog_saysEveryRequestGoesThroughTheBridge() throws Exception {
+        String log = serverLog();
+        // The WildFly executions of the build share one log file: this server's start is the last one.
+        assertThat(log.lastIndexOf("sigil.token.direct-path=false: every request goes through"))
+                .isGreaterThan(log.lastIndexOf("Sigil's direct token path registered in front of"));
     }
 
     @Test
