@@ -9,6 +9,7 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import java.util.Set;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -85,6 +86,16 @@ public class DirectTokenPath implements ServletContainerInitializer {
 
         @Override
         public void contextInitialized(ServletContextEvent event) {
+            try {
+                register();
+            } catch (RuntimeException e) {
+                // Nothing is lost: every request then goes through Jakarta Security's bridge.
+                LOG.log(Level.WARNING, appContext + ": the container refused Sigil's direct token path, so every "
+                        + "request goes through Jakarta Security's bridge module", e);
+            }
+        }
+
+        private void register() {
             AuthConfigFactory factory = AuthConfigFactory.getFactory();
             AuthConfigProvider container = factory == null ? null : factory.getConfigProvider(LAYER, appContext, null);
             if (container == null) {

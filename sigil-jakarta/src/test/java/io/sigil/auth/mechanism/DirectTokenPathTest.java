@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Where the direct token path registers itself: in front of the provider the container would use
- * for the application, for the same layer and application context, and nowhere when there is no
- * such provider. A fake {@link AuthConfigFactory} stands in for the container's.
+ * for the application, for the same layer and application context; nowhere when there is no
+ * such provider, or when the container refuses the registration (the application still starts). A fake {@link AuthConfigFactory} stands in for the container's.
  */
 class DirectTokenPathTest {
 
@@ -60,6 +60,17 @@ class DirectTokenPathTest {
         assertThat(factory.registrations).isEmpty();
     }
 
+    @Test
+    void installer_whenTheContainerRefusesTheRegistration_leavesTheBridgeInPlace_andTheApplicationStarts() {
+        AuthConfigProvider bridge = provider();
+        factory.registerConfigProvider(bridge, DirectTokenPath.LAYER, APP, "the bridge");
+        factory.refuse = true;
+
+        new DirectTokenPath.Installer(APP).contextInitialized(null);
+
+        assertThat(factory.getConfigProvider(DirectTokenPath.LAYER, APP, null)).isSameAs(bridge);
+    }
+
     /** A provider whose server configuration hands out a context that is never called here. */
     private static AuthConfigProvider provider() {
         ServerAuthContext context = Proxies.of(ServerAuthContext.class, Map.of());
@@ -71,6 +82,8 @@ class DirectTokenPathTest {
     private static final class FakeFactory extends AuthConfigFactory {
 
         final Map<String, AuthConfigProvider> registrations = new HashMap<>();
+        /** Whether new registrations are refused, as a container with a fixed configuration might. */
+        boolean refuse;
 
         @Override
         public AuthConfigProvider getConfigProvider(String layer, String appContext, RegistrationListener listener) {
@@ -80,6 +93,9 @@ class DirectTokenPathTest {
         @Override
         public String registerConfigProvider(AuthConfigProvider provider, String layer, String appContext,
                                              String description) {
+            if (refuse) {
+                throw new SecurityException("registrations are closed");
+            }
             registrations.put(layer + "|" + appContext, provider);
             return layer + "|" + appContext;
         }
