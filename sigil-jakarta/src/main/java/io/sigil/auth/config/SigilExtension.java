@@ -14,6 +14,7 @@ import io.sigil.auth.revocation.RevocationStoreProducer;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AfterTypeDiscovery;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
@@ -164,6 +165,21 @@ public class SigilExtension implements Extension {
             RevocationStoreProducer.checkConfiguredCache(deploymentConfig);
         } catch (SigilConfigurationException e) {
             event.addDeploymentProblem(e);
+        }
+    }
+
+    /**
+     * For code that runs outside CDI while an application starts (a servlet container
+     * initializer): the extension of the deployment that {@code CDI.current()} resolves.
+     *
+     * @return whether Sigil was turned on for the current application; false also when the
+     *         application has no CDI container at all
+     */
+    public static boolean requestedInCurrentApplication() {
+        try {
+            return CDI.current().getBeanManager().getExtension(SigilExtension.class).requested();
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            return false;
         }
     }
 

@@ -43,7 +43,7 @@ public class DirectTokenPath implements ServletContainerInitializer {
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) {
-        if (!sigilRequested()) {
+        if (!SigilExtension.requestedInCurrentApplication()) {
             return;
         }
         if (!enabled()) {
@@ -63,14 +63,6 @@ public class DirectTokenPath implements ServletContainerInitializer {
                     .orElse("true").trim());
         } catch (IllegalArgumentException | IllegalStateException e) {
             return true;
-        }
-    }
-
-    private static boolean sigilRequested() {
-        try {
-            return CDI.current().getBeanManager().getExtension(SigilExtension.class).requested();
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            return false;
         }
     }
 

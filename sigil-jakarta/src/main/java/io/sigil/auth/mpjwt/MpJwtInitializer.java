@@ -1,7 +1,6 @@
 package io.sigil.auth.mpjwt;
 
 import io.sigil.auth.config.SigilExtension;
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -43,7 +42,7 @@ public class MpJwtInitializer implements ServletContainerInitializer {
         if (annotated.isEmpty()) {
             return;
         }
-        if (!sigilRequested()) {
+        if (!SigilExtension.requestedInCurrentApplication()) {
             // The container found the annotation, but CDI never showed the class to Sigil's
             // extension, so no mechanism protects the application: refuse to start it.
             throw new ServletException(annotated.get().getName() + " carries @LoginConfig(authMethod = \"MP-JWT\"), "
@@ -63,17 +62,5 @@ public class MpJwtInitializer implements ServletContainerInitializer {
             }
         }
         LOG.fine(() -> context.getContextPath() + ": MP-JWT application, @RolesAllowed enforced by Sigil");
-    }
-
-    /**
-     * @return whether Sigil's CDI extension was turned on for this application; false also when
-     *         the application has no CDI container at all
-     */
-    private static boolean sigilRequested() {
-        try {
-            return CDI.current().getBeanManager().getExtension(SigilExtension.class).requested();
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            return false;
-        }
     }
 }
